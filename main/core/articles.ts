@@ -1,0 +1,298 @@
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import {
+  countWords,
+  headingsOf,
+  publicText,
+  type ArticleDetail,
+  type ArticleMetadata,
+  type ArticleSummary,
+  type Block,
+  type Credit,
+  type DeskContact,
+  type ParsedArticle,
+  type SourceFormat,
+} from '../../shared/article.js';
+import { AppError } from '../../shared/errors.js';
+import type { ArticleListQuery, ArticleListResult } from '../../shared/contract-types.js';
+
+/** Where an article came from; stored with it. */
+export interface Provenance {
+  file: string;
+  format: SourceFormat;
+  encoding: string | null;
+  importedAt: string;
+}
+
+/** What insertArticle did: the id, and whether the content was already there. */
+export interface InsertOutcome {
+  id: number;
+  duplicate: boolean;
+}
+
+/**
+ * The content hash used for de-duplication: SHA-256 of the canonical text after Unicode NFC and
+ * whitespace folding, so the same text from another file, encoding or line-ending style matches.
+ */
+export function contentHash(text: string): string {
+  const normalised = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  return createHash('sha256').update(normalised, 'utf8').digest('hex');
+}
+
+interface ArticleRow {
+  id: number;
+  content_hash: string;
+  title: string;
+  title_derived: number;
+  kicker: string | null;
+  language: string | null;
+  agency: string | null;
+  copyright: string | null;
+  url: string | null;
+  published: string | null;
+  dateline_place: string | null;
+  dateline_agency: string | null;
+  dateline_text: string | null;
+  version_markers: string;
+  text: string;
+  blocks: string;
+  word_count: number;
+  source_file: string;
+  source_format: SourceFormat;
+  source_encoding: string | null;
+  imported_at: string;
+}
+
+/**
+ * Stores a parsed article with its credits, desk contacts and search index entry in one
+ * transaction. When the same content is already in the collection nothing is written and the
+ * existing id is returned with `duplicate: true`. `article.title` must be set (derive it first).
+ */
+export function insertArticle(db: Database, article: ParsedArticle & { title: string; language: string | null }, prov: Provenance): InsertOutcome {
+  const hash = contentHash(article.text);
+  return db
+    .transaction((): InsertOutcome => {
+      const existing = db.prepare('SELECT id FROM articles WHERE content_hash = ?').get(hash) as { id: number } | undefined;
+      if (existing) return { id: existing.id, duplicate: true };
+      const info = db
+        .prepare(
+          `INSERT INTO articles (content_hash, title, title_derived, kicker, language, agency, copyright, url, published,
+             dateline_place, dateline_agency, dateline_text, version_markers, text, blocks, word_count,
+             source_file, source_format, source_encoding, imported_at)
+           VALUES (@hash, @title, @titleDerived, @kicker, @language, @agency, @copyright, @url, @published,
+             @datelinePlace, @datelineAgency, @datelineText, @versionMarkers, @text, @blocks, @wordCount,
+             @file, @format, @encoding, @importedAt)`,
+        )
+        .run({
+          hash,
+          title: article.title,
+          titleDerived: article.titleDerived ? 1 : 0,
+          kicker: article.kicker,
+          language: article.language,
+          agency: article.agency,
+          copyright: article.copyright,
+          url: article.url,
+          published: article.published,
+          datelinePlace: article.dateline?.place ?? null,
+          datelineAgency: article.dateline?.agency ?? null,
+          datelineText: article.datelineText,
+          versionMarkers: JSON.stringify(article.versionMarkers),
+          text: article.text,
+          blocks: JSON.stringify(article.blocks),
+          wordCount: countWords(article.text, article.blocks),
+          file: prov.file,
+          format: prov.format,
+          encoding: prov.encoding,
+          importedAt: prov.importedAt,
+        });
+      const id = Number(info.lastInsertRowid);
+      // Only public text is searchable: non-public blocks hold private contact data.
+      db.prepare('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)').run(id, article.title, publicText(article.text, article.blocks));
+      const credit = db.prepare('INSERT INTO article_credits (article_id, position, role, name) VALUES (?, ?, ?, ?)');
+      article.credits.forEach((c, i) => credit.run(id, i, c.role, c.name));
+      const desk = db.prepare('INSERT INTO article_desk_contacts (article_id, position, email, scope) VALUES (?, ?, ?, ?)');
+      article.deskContacts.forEach((d, i) => desk.run(id, i, d.email, d.scope));
+      return { id, duplicate: false };
+    })
+    .immediate();
+}
+
+function creditsOf(db: Database, id: number): Credit[] {
+  return db.prepare('SELECT role, name FROM article_credits WHERE article_id = ? ORDER BY position').all(id) as Credit[];
+}
+
+function deskContactsOf(db: Database, id: number): DeskContact[] {
+  return db.prepare('SELECT email, scope FROM article_desk_contacts WHERE article_id = ? ORDER BY position').all(id) as DeskContact[];
+}
+
+function rowToDetail(db: Database, row: ArticleRow): ArticleDetail {
+  const blocks = JSON.parse(row.blocks) as Block[];
+  return {
+    id: row.id,
+    title: row.title,
+    titleDerived: row.title_derived === 1,
+    language: row.language,
+    agency: row.agency,
+    copyright: row.copyright,
+    published: row.published,
+    dateline: row.dateline_place ? { place: row.dateline_place, agency: row.dateline_agency } : null,
+    credits: creditsOf(db, row.id),
+    deskContacts: deskContactsOf(db, row.id),
+    headings: headingsOf(row.text, blocks),
+    versionMarkers: JSON.parse(row.version_markers) as string[],
+    wordCount: row.word_count,
+    source: { file: row.source_file, format: row.source_format },
+    text: row.text,
+    blocks,
+    datelineText: row.dateline_text,
+    kicker: row.kicker,
+    url: row.url,
+    encoding: row.source_encoding,
+    importedAt: row.imported_at,
+    contentHash: row.content_hash,
+  };
+}
+
+/** One article with text and blocks, or an ARTICLE_NOT_FOUND error. */
+export function getArticle(db: Database, id: number): ArticleDetail {
+  const row = db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+  if (!row) throw new AppError('ARTICLE_NOT_FOUND', { id });
+  return rowToDetail(db, row);
+}
+
+/** The metadata JSON of one article (the import/show output shape). */
+export function getArticleMetadata(db: Database, id: number, duplicate = false): ArticleMetadata {
+  const d = getArticle(db, id);
+  return {
+    id: d.id,
+    duplicate,
+    title: d.title,
+    titleDerived: d.titleDerived,
+    language: d.language,
+    agency: d.agency,
+    copyright: d.copyright,
+    published: d.published,
+    dateline: d.dateline,
+    credits: d.credits,
+    deskContacts: d.deskContacts,
+    headings: d.headings,
+    versionMarkers: d.versionMarkers,
+    wordCount: d.wordCount,
+    source: d.source,
+  };
+}
+
+const SUMMARY_COLUMNS = `a.id, a.title, a.title_derived, a.agency, a.published, a.language, a.dateline_place, a.word_count, a.imported_at`;
+
+interface SummaryRow {
+  id: number;
+  title: string;
+  title_derived: number;
+  agency: string | null;
+  published: string | null;
+  language: string | null;
+  dateline_place: string | null;
+  word_count: number;
+  imported_at: string;
+}
+
+function rowToSummary(r: SummaryRow): ArticleSummary {
+  return {
+    id: r.id,
+    title: r.title,
+    titleDerived: r.title_derived === 1,
+    agency: r.agency,
+    published: r.published,
+    language: r.language,
+    datelinePlace: r.dateline_place,
+    wordCount: r.word_count,
+    importedAt: r.imported_at,
+  };
+}
+
+// Each sort key has an index (see migration 0001) so a page of 100,000 articles is read without sorting them all.
+const ORDER_BY: Record<ArticleListQuery['sort'], { asc: string; desc: string }> = {
+  published: {
+    desc: 'a.published DESC, a.id DESC',
+    asc: 'a.published ASC, a.id ASC',
+  },
+  title: { asc: 'a.title COLLATE NOCASE ASC, a.id ASC', desc: 'a.title COLLATE NOCASE DESC, a.id DESC' },
+  agency: {
+    asc: 'a.agency COLLATE NOCASE ASC, a.published DESC, a.id DESC',
+    desc: 'a.agency COLLATE NOCASE DESC, a.published DESC, a.id DESC',
+  },
+  imported: { desc: 'a.imported_at DESC, a.id DESC', asc: 'a.imported_at ASC, a.id ASC' },
+};
+
+/**
+ * A page of the library list, sorted, optionally filtered by a full-text query. `total` counts
+ * every match so the list can size its scroll area.
+ */
+export function listArticles(db: Database, q: ArticleListQuery): ArticleListResult {
+  const order = ORDER_BY[q.sort][q.direction];
+  const filter = q.query?.trim() ? toFtsQuery(q.query) : null;
+  if (filter) {
+    const where = 'a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match)';
+    const total = (db.prepare(`SELECT count(*) AS n FROM articles a WHERE ${where}`).get({ match: filter }) as { n: number }).n;
+    const rows = db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+      .all({ match: filter, limit: q.limit, offset: q.offset }) as SummaryRow[];
+    return { total, items: rows.map(rowToSummary) };
+  }
+  const total = (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+  const rows = db
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+    .all({ limit: q.limit, offset: q.offset }) as SummaryRow[];
+  return { total, items: rows.map(rowToSummary) };
+}
+
+/** One search hit: the article and a snippet with the matches between \u0002 and \u0003 markers. */
+export interface SearchHit extends ArticleSummary {
+  snippet: string;
+}
+
+/** Marks that wrap a hit inside a snippet; renderers turn them into <mark> elements, never HTML strings. */
+export const HIT_START = '\u0002';
+export const HIT_END = '\u0003';
+
+/**
+ * Full-text search over title and public text, best match first. The query is what a user types:
+ * words (all must occur, each as a prefix of a word), "quoted phrases".
+ */
+export function searchArticles(db: Database, query: string, limit = 50): SearchHit[] {
+  const match = toFtsQuery(query);
+  if (!match) return [];
+  const rows = db
+    .prepare(
+      `SELECT ${SUMMARY_COLUMNS}, snippet(articles_fts, 1, '${HIT_START}', '${HIT_END}', '…', 16) AS snippet
+       FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+       WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
+    )
+    .all(match, limit) as (SummaryRow & { snippet: string })[];
+  return rows.map((r) => ({ ...rowToSummary(r), snippet: r.snippet }));
+}
+
+/**
+ * Turns typed text into a safe FTS5 query: "phrases" stay phrases, every other word becomes a
+ * quoted prefix term, so user input can never be a malformed FTS5 expression.
+ */
+export function toFtsQuery(input: string): string | null {
+  const terms: string[] = [];
+  const re = /"([^"]*)"|(\S+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(input)) !== null) {
+    if (m[1] !== undefined) {
+      const phrase = m[1].replace(/[^\p{L}\p{N}\s'-]+/gu, ' ').trim();
+      if (phrase) terms.push(`"${phrase.replace(/"/g, '')}"`);
+    } else if (m[2] !== undefined) {
+      const word = m[2].replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      for (const part of word.split(/\s+/)) if (part) terms.push(`"${part}"*`);
+    }
+  }
+  return terms.length > 0 ? terms.join(' ') : null;
+}
+
+/** Number of articles in the collection. */
+export function countArticles(db: Database): number {
+  return (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+}

@@ -1,0 +1,45 @@
+import type { Database } from 'better-sqlite3';
+import { migration0001 } from './0001-collection.js';
+import type { Migration } from './types.js';
+
+/** Every migration in order. Add a new file per schema change and list it here. */
+export const MIGRATIONS: readonly Migration[] = [migration0001];
+
+export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
+
+/** The database was written by a newer Fundstelle: opening it here could damage it. */
+export class DatabaseTooNewError extends Error {
+  readonly code = 'DB_TOO_NEW';
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(
+      `Die Sammlung stammt von einer neueren Fundstelle-Version (Schema ${found}, diese Version kennt bis ${supported}). ` +
+        'Bitte aktualisieren Sie Fundstelle; die Datei bleibt unverändert.',
+    );
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+export function schemaVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings the schema up to `target` (default: latest) in one transaction: either every pending
+ * migration applies and `user_version` moves, or nothing changes.
+ */
+export function migrate(db: Database, target: number = LATEST_VERSION): number {
+  const current = schemaVersion(db);
+  if (current > LATEST_VERSION) throw new DatabaseTooNewError(current, LATEST_VERSION);
+  const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= target);
+  if (pending.length === 0) return current;
+  db.transaction(() => {
+    for (const m of pending) {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }
+  }).immediate();
+  return schemaVersion(db);
+}

@@ -1,0 +1,150 @@
+/**
+ * Domain types of an article in the collection. Pure data: no Node, no DOM.
+ * The metadata JSON (CLI output, contract results) uses exactly these field names.
+ */
+
+/** Kinds of block in the canonical text. */
+export const BLOCK_KINDS = ['heading', 'paragraph', 'credits', 'notice', 'nonpublic'] as const;
+export type BlockKind = (typeof BLOCK_KINDS)[number];
+
+/** A block is a span [start, end) of the canonical text. Blocks are ordered and never overlap. */
+export interface Block {
+  kind: BlockKind;
+  start: number;
+  end: number;
+}
+
+export const CREDIT_ROLES = ['author', 'reporter', 'contributor', 'writer', 'editor'] as const;
+export type CreditRole = (typeof CREDIT_ROLES)[number];
+
+export interface Credit {
+  role: CreditRole;
+  name: string;
+}
+
+/** A desk to ask, as named in the article ("… unter X (für Politik und Konjunktur)"). */
+export interface DeskContact {
+  email: string;
+  /** The beat (Ressort) the desk is responsible for, or null when the article names none. */
+  scope: string | null;
+}
+
+export interface Dateline {
+  place: string;
+  agency: string | null;
+}
+
+export const SOURCE_FORMATS = ['wire', 'text', 'markdown', 'html', 'pdf'] as const;
+export type SourceFormat = (typeof SOURCE_FORMATS)[number];
+
+/**
+ * What an importer makes of one file: canonical text plus blocks and the metadata read out of it.
+ * Produced by the parsers, stored by the store. Nothing here is HTML.
+ */
+export interface ParsedArticle {
+  /** Canonical plain text; blocks are joined by a blank line ("\n\n"). */
+  text: string;
+  blocks: Block[];
+  /** Headline; null when the delivery has none (the store then derives one from the lead). */
+  title: string | null;
+  /** True when the title was derived from the lead because the delivery has none. */
+  titleDerived: boolean;
+  /** ISO 639-1, or null to let the store detect it. */
+  language: string | null;
+  agency: string | null;
+  copyright: string | null;
+  /** Rights or source URL named in the delivery, if any. */
+  url: string | null;
+  /** ISO 8601 with the precision the source gives: `2025`, `2025-02`, `2014-08-29`, or a full timestamp. */
+  published: string | null;
+  dateline: Dateline | null;
+  /** The dateline exactly as it opens the lead ("Seoul (Reuters) - "), so views can strip it. */
+  datelineText: string | null;
+  credits: Credit[];
+  deskContacts: DeskContact[];
+  /** Version markers as printed: "Berichtigung", "Neufassung", "CORRECTED", "Adds comments, detail". */
+  versionMarkers: string[];
+  /** Short topic line above the headline (dpa "Dachzeile", "Künstliche Intelligenz"), if any. */
+  kicker: string | null;
+}
+
+/** Where an article came from. */
+export interface ArticleSourceInfo {
+  file: string;
+  format: SourceFormat;
+}
+
+/** The metadata JSON of one article, as printed by `fundstelle import --json` and returned by the contract. */
+export interface ArticleMetadata {
+  id: number;
+  /** True when the content was already in the collection; `id` is then the existing article's. */
+  duplicate: boolean;
+  title: string;
+  titleDerived: boolean;
+  language: string | null;
+  agency: string | null;
+  copyright: string | null;
+  published: string | null;
+  dateline: Dateline | null;
+  credits: Credit[];
+  deskContacts: DeskContact[];
+  headings: string[];
+  versionMarkers: string[];
+  wordCount: number;
+  source: ArticleSourceInfo;
+}
+
+/** A full article for the reading view: metadata plus the canonical text and its blocks. */
+export interface ArticleDetail extends Omit<ArticleMetadata, 'duplicate'> {
+  text: string;
+  blocks: Block[];
+  datelineText: string | null;
+  kicker: string | null;
+  url: string | null;
+  /** Detected character encoding of the original file (e.g. `utf-8`, `windows-1252`). */
+  encoding: string | null;
+  importedAt: string;
+  contentHash: string;
+}
+
+/** One row of the library list. */
+export interface ArticleSummary {
+  id: number;
+  title: string;
+  titleDerived: boolean;
+  agency: string | null;
+  published: string | null;
+  language: string | null;
+  datelinePlace: string | null;
+  wordCount: number;
+  importedAt: string;
+}
+
+/** Text of one block. */
+export function blockText(text: string, block: Block): string {
+  return text.slice(block.start, block.end);
+}
+
+/** Headings of an article, in order: the text of its heading blocks. */
+export function headingsOf(text: string, blocks: readonly Block[]): string[] {
+  return blocks.filter((b) => b.kind === 'heading').map((b) => blockText(text, b));
+}
+
+/** Words in the public text (paragraphs and headings); credits, notices and non-public blocks don't count. */
+export function countWords(text: string, blocks: readonly Block[]): number {
+  let n = 0;
+  for (const b of blocks) {
+    if (b.kind !== 'paragraph' && b.kind !== 'heading') continue;
+    const m = blockText(text, b).match(/[\p{L}\p{N}]+(?:[-'’.,][\p{L}\p{N}]+)*/gu);
+    n += m ? m.length : 0;
+  }
+  return n;
+}
+
+/** Text that may be searched, shown as article text and exported: headings and paragraphs only. */
+export function publicText(text: string, blocks: readonly Block[]): string {
+  return blocks
+    .filter((b) => b.kind === 'paragraph' || b.kind === 'heading')
+    .map((b) => blockText(text, b))
+    .join('\n\n');
+}
