@@ -1,0 +1,156 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Database } from 'better-sqlite3';
+import { publicText, type ParsedArticle } from '../../../shared/article.js';
+import type { ImportOutcome } from '../../../shared/contract.js';
+import { deriveTitle } from '../../../shared/derive-title.js';
+import { AppError, type Lang } from '../../../shared/errors.js';
+import { getArticleMetadata, insertArticle } from '../articles.js';
+import { toErrorPayload } from '../errors.js';
+import { detectLanguage } from '../language.js';
+import { parseHtml, htmlToText } from './html.js';
+import { loadBytes, loadFile } from './load-file.js';
+import { parseMarkdown } from './markdown.js';
+import { parsePdf } from './pdf.js';
+import { parsePlainText } from './plain-text.js';
+import type { LoadedFile, ParseResult } from './types.js';
+import { parseWire } from './wire/index.js';
+
+/** Parses a loaded file by its format; plain text that has the shape of a wire story is parsed as one. */
+export async function parseLoaded(file: LoadedFile): Promise<ParseResult> {
+  if (file.format === 'pdf') return { article: await parsePdf(file.bytes, file.name), format: 'pdf' };
+  const text = file.text ?? '';
+  if (file.format === 'html') {
+    const page = parseHtml(text, file.name);
+    // A saved agency page: read the wire metadata from its text, keep what only the page knows.
+    const wire = parseWire(htmlToText(text));
+    if (wire) {
+      return {
+        article: { ...wire, title: wire.title ?? page.title, url: wire.url ?? page.url, language: page.language, published: wire.published ?? page.published },
+        format: 'html',
+      };
+    }
+    return { article: page, format: 'html' };
+  }
+  if (file.format === 'markdown') return { article: parseMarkdown(text), format: 'markdown' };
+  const wire = parseWire(text);
+  if (wire) return { article: wire, format: 'wire' };
+  return { article: parsePlainText(text), format: 'text' };
+}
+
+/** Fills what the parsers leave open: a derived title when the delivery has none, the detected language. */
+export function completeArticle(article: ParsedArticle, fileName: string): ParsedArticle & { title: string } {
+  if (article.blocks.length === 0 || !article.blocks.some((b) => b.kind === 'paragraph' || b.kind === 'heading')) {
+    throw new AppError('FILE_NO_TEXT', { file: fileName, reason: 'kein Absatz gefunden' });
+  }
+  let title = article.title?.trim() || null;
+  let titleDerived = article.titleDerived;
+  if (!title) {
+    title = deriveTitle(article.text, article.blocks, article.datelineText) ?? path.parse(fileName).name;
+    titleDerived = true;
+  }
+  const language = article.language ?? detectLanguage(publicText(article.text, article.blocks));
+  return { ...article, title, titleDerived, language };
+}
+
+export interface ImportOptions {
+  lang?: Lang;
+  /** Import time (ISO 8601); defaults to now. */
+  now?: () => string;
+}
+
+/** Parses and stores one loaded file. Never throws: a failure is an outcome with a typed error, and nothing is written for it. */
+async function importLoaded(db: Database, load: () => Promise<LoadedFile>, displayName: string, opts: ImportOptions): Promise<ImportOutcome> {
+  const lang = opts.lang ?? 'de';
+  let file = displayName;
+  try {
+    const loaded = await load();
+    file = loaded.name;
+    const { article, format } = await parseLoaded(loaded);
+    const complete = completeArticle(article, loaded.name);
+    let outcome;
+    try {
+      outcome = insertArticle(db, complete, {
+        file: loaded.name,
+        format,
+        encoding: loaded.encoding,
+        importedAt: opts.now?.() ?? new Date().toISOString(),
+      });
+    } catch (e) {
+      throw new AppError('IMPORT_WRITE_FAILED', { file: loaded.name, reason: e instanceof Error ? e.message : String(e) });
+    }
+    return { ok: true, file, article: getArticleMetadata(db, outcome.id, outcome.duplicate) };
+  } catch (e) {
+    return { ok: false, file, error: toErrorPayload(e, lang) };
+  }
+}
+
+/** Imports one file from disk. */
+export function importFile(db: Database, filePath: string, opts: ImportOptions = {}): Promise<ImportOutcome> {
+  return importLoaded(db, () => loadFile(filePath), path.basename(filePath), opts);
+}
+
+/** Imports one file given by its content (browser-mode upload). */
+export function importUpload(db: Database, name: string, bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportOutcome> {
+  const safeName = path.basename(name.replace(/\\/g, '/')) || 'upload';
+  return importLoaded(db, async () => loadBytes(safeName, bytes), safeName, opts);
+}
+
+/**
+ * Expands files and folders into the files to import: folders recursively, in name order, hidden
+ * entries skipped, symbolic links to folders not followed (no loops). Missing paths are errors.
+ */
+export function expandPaths(paths: readonly string[], lang: Lang = 'de'): { files: string[]; errors: ImportOutcome[] } {
+  const files: string[] = [];
+  const errors: ImportOutcome[] = [];
+  const walk = (dir: string): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      errors.push({ ok: false, file: dir, error: toErrorPayload(new AppError('FILE_UNREADABLE', { file: dir, reason: (e as NodeJS.ErrnoException).code ?? String(e) }), lang) });
+      return;
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile()) files.push(full);
+    }
+  };
+  for (const p of paths) {
+    const abs = path.resolve(p);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(abs);
+    } catch {
+      errors.push({ ok: false, file: p, error: toErrorPayload(new AppError('FILE_NOT_FOUND', { file: p }), lang) });
+      continue;
+    }
+    if (stat.isDirectory()) walk(abs);
+    else files.push(abs);
+  }
+  return { files, errors };
+}
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+  outcome: ImportOutcome;
+}
+
+/**
+ * Imports files and folders file by file, each in its own transaction, reporting progress after
+ * each file. A failing file never stops the batch.
+ */
+export async function* importPaths(db: Database, paths: readonly string[], opts: ImportOptions = {}): AsyncGenerator<ImportProgress> {
+  const { files, errors } = expandPaths(paths, opts.lang);
+  const total = files.length + errors.length;
+  let done = 0;
+  for (const outcome of errors) yield { done: ++done, total, outcome };
+  for (const file of files) {
+    const outcome = await importFile(db, file, opts);
+    yield { done: ++done, total, outcome };
+  }
+}

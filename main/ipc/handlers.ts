@@ -1,0 +1,41 @@
+import type { Database } from 'better-sqlite3';
+import type { Lang } from '../../shared/errors.js';
+import { AppError } from '../../shared/errors.js';
+import { countArticles, getArticle, listArticles, searchArticles } from '../core/articles.js';
+import { expandPaths, importFile, importUpload } from '../core/import/pipeline.js';
+import { getSettings, updateSettings } from '../core/settings.js';
+import { APP_VERSION } from '../core/version.js';
+import type { Handlers } from './dispatch.js';
+
+export interface HandlerContext {
+  db: Database;
+  dbPath: string;
+  transport: 'electron' | 'web';
+  /** Native open dialog; only the Electron shell has one. */
+  showOpenDialog?: () => Promise<string[]>;
+}
+
+/** The UI language for error messages: the user's setting. */
+function uiLang(db: Database): Lang {
+  return getSettings(db).language;
+}
+
+/** Binds every contract channel to the core. The `Handlers` type makes a missing channel a compile error. */
+export function createHandlers(ctx: HandlerContext): Handlers {
+  const { db } = ctx;
+  return {
+    'app.info': () => ({ version: APP_VERSION, dbPath: ctx.dbPath, articleCount: countArticles(db), transport: ctx.transport }),
+    'settings.get': () => getSettings(db),
+    'settings.set': (patch) => updateSettings(db, patch),
+    'articles.list': (q) => listArticles(db, q),
+    'articles.get': ({ id }) => getArticle(db, id),
+    'articles.search': ({ query, limit }) => searchArticles(db, query, limit),
+    'import.upload': ({ name, data }) => importUpload(db, name, Buffer.from(data, 'base64'), { lang: uiLang(db) }),
+    'import.expand': ({ paths }) => expandPaths(paths, uiLang(db)),
+    'import.path': ({ path }) => importFile(db, path, { lang: uiLang(db) }),
+    'dialog.openImport': async () => {
+      if (!ctx.showOpenDialog) throw new AppError('FORBIDDEN');
+      return { paths: await ctx.showOpenDialog() };
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CanonicalTextBuilder } from '../../shared/text-builder.js';
+import type { BlockKind, ParsedArticle } from '../../shared/article.js';
+import { openDatabase, type Database } from '../../main/db/open.js';
+
+/** A fresh temporary folder, removed by the returned cleanup. */
+export function tempDir(prefix = 'fundstelle-test-'): { dir: string; cleanup: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A real SQLite file in a fresh folder, migrated. */
+export function tempDb(): { db: Database; file: string; dir: string; cleanup: () => void } {
+  const { dir, cleanup } = tempDir();
+  const file = path.join(dir, 'collection.sqlite');
+  const db = openDatabase(file);
+  return {
+    db,
+    file,
+    dir,
+    cleanup: () => {
+      if (db.open) db.close();
+      cleanup();
+    },
+  };
+}
+
+/** A parsed article built from blocks, with empty metadata unless given. */
+export function parsed(blocks: [BlockKind, string][], meta: Partial<ParsedArticle> = {}): ParsedArticle & { title: string; language: string | null } {
+  const b = new CanonicalTextBuilder();
+  for (const [kind, text] of blocks) b.add(kind, text);
+  return {
+    text: b.text,
+    blocks: b.blocks,
+    title: 'Testartikel',
+    titleDerived: false,
+    language: 'de',
+    agency: null,
+    copyright: null,
+    url: null,
+    published: null,
+    dateline: null,
+    datelineText: null,
+    credits: [],
+    deskContacts: [],
+    versionMarkers: [],
+    kicker: null,
+    ...meta,
+  } as ParsedArticle & { title: string; language: string | null };
+}
+
+/** Every row of every table (and the schema), for "nothing changed" comparisons. */
+export function dumpDatabase(db: Database): Record<string, unknown[]> {
+  const out: Record<string, unknown[]> = {};
+  const tables = db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all() as { name: string }[];
+  for (const { name } of tables) out[name] = db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`).all();
+  out.__schema = db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY name').all();
+  return out;
+}
