@@ -13,15 +13,10 @@ import { resolveDbPath } from './core/paths.js';
 import { getSettings } from './core/settings.js';
 import { APP_VERSION } from './core/version.js';
 import { openDatabase, type Database } from './db/open.js';
+import { UsageError, type CliIo } from './cli/command.js';
+import { FEATURE_COMMANDS } from './cli/commands.js';
 
-/** Where the CLI writes; tests pass their own. */
-export interface CliIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-  env: NodeJS.ProcessEnv;
-  /** True when stderr is a terminal (progress lines are shown only then). */
-  isTty: boolean;
-}
+export type { CliIo };
 
 const defaultIo: CliIo = {
   out: (s) => process.stdout.write(s),
@@ -169,7 +164,6 @@ const ROLE_LABELS: Record<Lang, Record<Credit['role'], string>> = {
   en: { author: 'Author', reporter: 'Reporting', contributor: 'Additional reporting', writer: 'Writing', editor: 'Editing' },
 };
 
-class UsageError extends Error {}
 
 /** Language of messages: --lang, then FUNDSTELLE_LANG, then the collection's setting, then German. */
 function pickLang(flag: string | undefined, env: NodeJS.ProcessEnv, db?: Database): Lang {
@@ -191,18 +185,24 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
   const earlyLang = pickLang(argv.includes('--lang') ? argv[argv.indexOf('--lang') + 1] : undefined, io.env);
   if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
     io.out(HELP.main![earlyLang]);
+    if (FEATURE_COMMANDS.length) {
+      io.out(`\n${earlyLang === 'de' ? 'Weitere Befehle' : 'More commands'}:\n`);
+      for (const c of FEATURE_COMMANDS) io.out(`  ${c.name.padEnd(20)}  ${c.summary[earlyLang]}\n`);
+    }
     return cmd ? 0 : 2;
   }
   if (cmd === '--version' || cmd === '-v') {
     io.out(`${APP_VERSION}\n`);
     return 0;
   }
-  if (!(cmd in HELP) || cmd === 'main') {
+  const feature = FEATURE_COMMANDS.find((c) => c.name === cmd);
+  if ((!(cmd in HELP) || cmd === 'main') && !feature) {
     io.err(`${msg(earlyLang, 'unknownCommand', { cmd })}\n`);
     return 2;
   }
   const options: ParseArgsConfig['options'] = {
     ...COMMON,
+    ...(feature?.options ?? {}),
     ...(cmd === 'show' ? { text: { type: 'boolean', default: false } } : {}),
     ...(cmd === 'list' ? { sort: { type: 'string' }, asc: { type: 'boolean', default: false }, limit: { type: 'string' }, offset: { type: 'string' } } : {}),
     ...(cmd === 'search' ? { limit: { type: 'string' } } : {}),
@@ -216,9 +216,10 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     return 2;
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
+  const allValues = parsed.values as Record<string, string | boolean | (string | boolean)[] | undefined>;
   const flagLang = typeof values.lang === 'string' ? values.lang : undefined;
   if (values.help) {
-    io.out(HELP[cmd]![pickLang(flagLang, io.env)]);
+    io.out((feature?.help ?? HELP[cmd]!)[pickLang(flagLang, io.env)]);
     return 0;
   }
   const dbPath = resolveDbPath(typeof values.db === 'string' ? values.db : undefined, io.env);
@@ -231,6 +232,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
   }
   const lang = pickLang(flagLang, io.env, db);
   try {
+    if (feature) return await feature.run({ db, dbPath, positionals: parsed.positionals, values: allValues, lang, io });
     switch (cmd) {
       case 'import':
         return await runImport(db, parsed.positionals, Boolean(values.json), lang, io);
