@@ -38,7 +38,9 @@ export class CanonicalTextBuilder {
 export function normaliseBlockText(raw: string): string {
   return raw
     .replace(/\r\n?/g, '\n')
-    .replace(/[\u00a0\t\f\v ]+/g, ' ')
+    // Two linear passes that touch only what needs changing: most text has single spaces only.
+    .replace(/[\u00a0\t\f\v]/g, ' ')
+    .replace(/ {2,}/g, ' ')
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l.length > 0)

@@ -5,28 +5,32 @@ import { publicText, type ParsedArticle } from '../../../shared/article.js';
 import type { ImportOutcome } from '../../../shared/contract.js';
 import { deriveTitle } from '../../../shared/derive-title.js';
 import { AppError, type Lang } from '../../../shared/errors.js';
-import { getArticleMetadata, insertArticle } from '../articles.js';
+import { storeImportedArticle } from '../article-versions.js';
+import { getArticleMetadata } from '../articles.js';
 import { toErrorPayload } from '../errors.js';
 import { detectLanguage } from '../language.js';
-import { parseHtml, htmlToText } from './html.js';
 import { loadBytes, loadFile } from './load-file.js';
 import { parseMarkdown } from './markdown.js';
-import { parsePdf } from './pdf.js';
 import { parsePlainText } from './plain-text.js';
 import type { LoadedFile, ParseResult } from './types.js';
 import { parseWire } from './wire/index.js';
 
 /** Parses a loaded file by its format; plain text that has the shape of a wire story is parsed as one. */
 export async function parseLoaded(file: LoadedFile): Promise<ParseResult> {
-  if (file.format === 'pdf') return { article: await parsePdf(file.bytes, file.name), format: 'pdf' };
+  // pdf.js and the HTML stack are large: load them only when a PDF or HTML file arrives.
+  if (file.format === 'pdf') {
+    const { parsePdf } = await import('./pdf.js');
+    return { article: await parsePdf(file.bytes, file.name), format: 'pdf' };
+  }
   const text = file.text ?? '';
   if (file.format === 'html') {
+    const { parseHtml, htmlToText } = await import('./html.js');
     const page = parseHtml(text, file.name);
     // A saved agency page: read the wire metadata from its text, keep what only the page knows.
     const wire = parseWire(htmlToText(text));
     if (wire) {
       return {
-        article: { ...wire, title: wire.title ?? page.title, url: wire.url ?? page.url, language: page.language, published: wire.published ?? page.published },
+        article: { ...wire, title: wire.title ?? page.title, url: wire.url ?? page.url, language: page.language ?? wire.language, published: wire.published ?? page.published },
         format: 'html',
       };
     }
@@ -57,6 +61,8 @@ export interface ImportOptions {
   lang?: Lang;
   /** Import time (ISO 8601); defaults to now. */
   now?: () => string;
+  /** Store the file as a new version of this article ("als neue Fassung von …") instead of detecting it. */
+  asVersionOf?: number;
 }
 
 /** Parses and stores one loaded file. Never throws: a failure is an outcome with a typed error, and nothing is written for it. */
@@ -70,13 +76,16 @@ async function importLoaded(db: Database, load: () => Promise<LoadedFile>, displ
     const complete = completeArticle(article, loaded.name);
     let outcome;
     try {
-      outcome = insertArticle(db, complete, {
-        file: loaded.name,
-        format,
-        encoding: loaded.encoding,
-        importedAt: opts.now?.() ?? new Date().toISOString(),
-      });
+      // Duplicates (also of an article's older versions), new versions of an existing article
+      // (re-anchoring its annotations) and new articles: see article-versions.ts.
+      outcome = storeImportedArticle(
+        db,
+        complete,
+        { file: loaded.name, format, encoding: loaded.encoding, importedAt: opts.now?.() ?? new Date().toISOString() },
+        { asVersionOf: opts.asVersionOf },
+      );
     } catch (e) {
+      if (e instanceof AppError) throw e; // e.g. asVersionOf names no article
       throw new AppError('IMPORT_WRITE_FAILED', { file: loaded.name, reason: e instanceof Error ? e.message : String(e) });
     }
     return { ok: true, file, article: getArticleMetadata(db, outcome.id, outcome.duplicate) };
