@@ -6,13 +6,15 @@ import { expandPaths, importFile, importUpload } from '../core/import/pipeline.j
 import { getSettings, updateSettings } from '../core/settings.js';
 import { APP_VERSION } from '../core/version.js';
 import type { Handlers } from './dispatch.js';
+import { createAnnotationHandlers } from './handlers-annotations.js';
+import { createCitationHandlers } from './handlers-citations.js';
 
 export interface HandlerContext {
   db: Database;
   dbPath: string;
   transport: 'electron' | 'web';
   /** Native open dialog; only the Electron shell has one. */
-  showOpenDialog?: () => Promise<string[]>;
+  showOpenDialog?: (options: { folders?: boolean }) => Promise<string[]>;
 }
 
 /** The UI language for error messages: the user's setting. */
@@ -33,9 +35,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'import.upload': ({ name, data }) => importUpload(db, name, Buffer.from(data, 'base64'), { lang: uiLang(db) }),
     'import.expand': ({ paths }) => expandPaths(paths, uiLang(db)),
     'import.path': ({ path }) => importFile(db, path, { lang: uiLang(db) }),
-    'dialog.openImport': async () => {
+    'dialog.openImport': async (args) => {
       if (!ctx.showOpenDialog) throw new AppError('FORBIDDEN');
-      return { paths: await ctx.showOpenDialog() };
+      return { paths: await ctx.showOpenDialog(args) };
     },
+    ...createCitationHandlers(ctx),
+    ...createAnnotationHandlers(ctx),
   };
 }

@@ -1,0 +1,65 @@
+// Bundles the Electron main process and preload with esbuild:
+//   main/electron/main.ts    -> dist/electron/main.js     (ESM, Node; dependencies stay external)
+//   main/electron/preload.ts -> dist/electron/preload.cjs (CommonJS: sandboxed preloads cannot be ESM)
+// Then checks the preload bundle: it may require nothing but `electron` and must not contain zod,
+// because a sandboxed preload only gets a tiny `require` and every byte of it runs in the renderer.
+// Run `npm run build:renderer` first for dist/renderer; `npm run rebuild:electron` rebuilds
+// better-sqlite3 for Electron's ABI (at packaging time only, see ../shared/docs/stack.md).
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const outDir = path.join(root, 'dist', 'electron');
+
+// Every runtime dependency stays in node_modules (electron-builder packs them; native modules such
+// as better-sqlite3 are unpacked from the asar), so bundling never touches native or worker code.
+const external = ['electron', ...Object.keys(pkg.dependencies ?? {})];
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  sourcemap: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true,
+};
+
+await build({
+  ...common,
+  entryPoints: ['main/electron/main.ts'],
+  outfile: path.join(outDir, 'main.js'),
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  external,
+  // ESM output: give bundled code that still calls require() (CommonJS interop) a real one.
+  banner: { js: "import { createRequire as __fundstelleCreateRequire } from 'node:module';\nconst require = __fundstelleCreateRequire(import.meta.url);" },
+});
+
+const preload = await build({
+  ...common,
+  entryPoints: ['main/electron/preload.ts'],
+  outfile: path.join(outDir, 'preload.cjs'),
+  platform: 'node',
+  format: 'cjs',
+  target: 'chrome140',
+  external: ['electron'],
+});
+
+// Guard the preload's promises: only `electron` required, only our two zod-free shared modules inside.
+const preloadCode = readFileSync(path.join(outDir, 'preload.cjs'), 'utf8');
+const required = [...preloadCode.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]);
+const inputs = Object.keys(preload.metafile.inputs);
+const allowedInputs = new Set(['main/electron/preload.ts', 'shared/channels.ts', 'shared/bridge.ts']);
+const problems = [
+  ...required.filter((r) => r !== 'electron').map((r) => `preload requires "${r}"`),
+  ...inputs.filter((i) => !allowedInputs.has(i)).map((i) => `preload bundles ${i}`),
+];
+if (problems.length > 0) {
+  console.error(`build-electron: the sandboxed preload must only use electron and shared/channels.ts:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
+console.log(`build-electron: dist/electron/main.js and dist/electron/preload.cjs (${inputs.length} preload inputs, requires: ${[...new Set(required)].join(', ')})`);
