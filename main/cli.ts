@@ -70,20 +70,24 @@ Options for every command:
 `,
   },
   import: {
-    de: `Aufruf: fundstelle import PFAD... [--json] [--db PFAD]
+    de: `Aufruf: fundstelle import PFAD... [--json] [--as-version-of ID] [--db PFAD]
 
 Importiert Dateien und Ordner (rekursiv). Jede Datei wird einzeln in einer Transaktion
 gespeichert; eine fehlerhafte Datei bricht den Stapel nicht ab. Bereits vorhandene Texte
 werden nicht doppelt angelegt (duplicate: true).
 Mit --json: eine JSON-Zeile je Datei (Metadaten oder {"file", "error"}).
+Mit --as-version-of ID: die Datei als neue Fassung von Artikel ID speichern
+(beide Fassungen bleiben erhalten, Annotationen wandern auf die neue).
 Exit-Status 1, wenn eine Datei fehlschlug, sonst 0.
 `,
-    en: `Usage: fundstelle import PATH... [--json] [--db PATH]
+    en: `Usage: fundstelle import PATH... [--json] [--as-version-of ID] [--db PATH]
 
 Imports files and folders (recursively). Each file is stored in its own transaction; a bad
 file does not stop the batch. Texts already in the collection are not duplicated
 (duplicate: true).
 With --json: one JSON line per file (metadata or {"file", "error"}).
+With --as-version-of ID: store the file as a new version of article ID (both
+versions are kept, annotations move to the new one).
 Exit status 1 when any file failed, 0 otherwise.
 `,
   },
@@ -204,6 +208,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     ...COMMON,
     ...(feature?.options ?? {}),
     ...(cmd === 'show' ? { text: { type: 'boolean', default: false } } : {}),
+    ...(cmd === 'import' ? { 'as-version-of': { type: 'string' } } : {}),
     ...(cmd === 'list' ? { sort: { type: 'string' }, asc: { type: 'boolean', default: false }, limit: { type: 'string' }, offset: { type: 'string' } } : {}),
     ...(cmd === 'search' ? { limit: { type: 'string' } } : {}),
     ...(cmd === 'web' ? { port: { type: 'string' } } : {}),
@@ -235,7 +240,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     if (feature) return await feature.run({ db, dbPath, positionals: parsed.positionals, values: allValues, lang, io });
     switch (cmd) {
       case 'import':
-        return await runImport(db, parsed.positionals, Boolean(values.json), lang, io);
+        return await runImport(db, parsed.positionals, Boolean(values.json), lang, io, values['as-version-of']);
       case 'list':
         return runList(db, values, lang, io);
       case 'show':
@@ -262,12 +267,17 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
   }
 }
 
-async function runImport(db: Database, paths: string[], json: boolean, lang: Lang, io: CliIo): Promise<number> {
+async function runImport(db: Database, paths: string[], json: boolean, lang: Lang, io: CliIo, asVersionOfRaw: string | boolean | undefined): Promise<number> {
   if (paths.length === 0) throw new UsageError(msg(lang, 'needPath'));
+  let asVersionOf: number | undefined;
+  if (typeof asVersionOfRaw === 'string') {
+    if (!/^\d+$/.test(asVersionOfRaw) || Number(asVersionOfRaw) < 1) throw new UsageError(msg(lang, 'needId'));
+    asVersionOf = Number(asVersionOfRaw);
+  }
   let ok = 0;
   let dup = 0;
   let failed = 0;
-  for await (const { done, total, outcome } of importPaths(db, paths, { lang })) {
+  for await (const { done, total, outcome } of importPaths(db, paths, { lang, asVersionOf })) {
     if (outcome.ok) {
       if (outcome.article.duplicate) dup++;
       else ok++;
