@@ -1,0 +1,150 @@
+import { useCallback, useRef, useState } from 'react';
+import type { ImportOutcome } from '../../../../shared/contract.js';
+import { formatBytes, type Lang } from '../../../../shared/errors.js';
+import { api, toErrorPayload } from '../../api.js';
+import { readAsBase64, type PickedFile } from './read-files.js';
+
+/**
+ * Mirrors MAX_IMPORT_BYTES of the core (main/core/import/types.ts, which the renderer may not
+ * import): a larger file is refused here, before 50 MB are encoded and sent for nothing.
+ */
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+/** Refresh the list at most this often while a batch runs; every row query costs a round trip. */
+const REFRESH_INTERVAL_MS = 400;
+
+/** The state of the current (or last) import batch. */
+export interface ImportReport {
+  total: number;
+  done: number;
+  /** File being imported now; null between files and when finished. */
+  current: string | null;
+  /** One outcome per finished file, in order. */
+  outcomes: readonly ImportOutcome[];
+  running: boolean;
+}
+
+interface Job {
+  name: string;
+  run(): Promise<ImportOutcome>;
+}
+
+export interface Importer {
+  report: ImportReport | null;
+  /** Imports files the page holds (file input, drag and drop), uploading them one at a time. */
+  importFiles(files: readonly PickedFile[]): void;
+  /** Electron: native open dialog (files, or folders), then import by path in the main process. */
+  importNative(folders?: boolean): Promise<void>;
+  /** Forgets the finished batch's report. */
+  clear(): void;
+}
+
+function failed(file: string, e: unknown): ImportOutcome {
+  return { ok: false, file, error: toErrorPayload(e) };
+}
+
+/**
+ * A queue that imports one file at a time (a file is parsed and stored before the next is read,
+ * so memory stays flat for a folder of thousands) and reports progress and outcomes.
+ * Files added while a batch runs join it; the next batch after a finished one starts a new report.
+ */
+export function useImporter(lang: Lang, onCollectionChanged: () => void): Importer {
+  const queue = useRef<Job[]>([]);
+  const state = useRef<ImportReport | null>(null);
+  const [snapshot, setSnapshot] = useState<ImportReport | null>(null);
+  const changed = useRef(onCollectionChanged);
+  changed.current = onCollectionChanged;
+
+  const publish = useCallback(() => {
+    const s = state.current;
+    setSnapshot(s ? { ...s } : null);
+  }, []);
+
+  const pump = useCallback(async () => {
+    const s = state.current;
+    if (!s || s.running) return;
+    s.running = true;
+    publish();
+    let dirty = false;
+    let lastRefresh = 0;
+    for (let job = queue.current.shift(); job; job = queue.current.shift()) {
+      s.current = job.name;
+      publish();
+      const outcome = await job.run().catch((e: unknown) => failed(job.name, e));
+      (s.outcomes as ImportOutcome[]).push(outcome);
+      s.done += 1;
+      s.current = null;
+      if (outcome.ok && !outcome.article.duplicate) dirty = true;
+      if (dirty && Date.now() - lastRefresh > REFRESH_INTERVAL_MS) {
+        changed.current();
+        dirty = false;
+        lastRefresh = Date.now();
+      }
+      publish();
+    }
+    s.running = false;
+    if (dirty) changed.current();
+    publish();
+  }, [publish]);
+
+  const enqueue = useCallback(
+    (jobs: Job[], settled: ImportOutcome[] = []) => {
+      if (!state.current || !state.current.running) state.current = { total: 0, done: 0, current: null, outcomes: [], running: false };
+      const s = state.current;
+      s.total += jobs.length + settled.length;
+      s.done += settled.length;
+      (s.outcomes as ImportOutcome[]).push(...settled);
+      queue.current.push(...jobs);
+      publish();
+      void pump();
+    },
+    [publish, pump],
+  );
+
+  const importFiles = useCallback(
+    (files: readonly PickedFile[]) => {
+      enqueue(
+        files.map(({ file, name }) => ({
+          name,
+          run: async (): Promise<ImportOutcome> => {
+            if (file.size > MAX_FILE_BYTES) {
+              const details = { file: name, size: formatBytes(file.size, lang), limit: formatBytes(MAX_FILE_BYTES, lang) };
+              return { ok: false, file: name, error: { code: 'FILE_TOO_LARGE', details, message: name } };
+            }
+            let data: string;
+            try {
+              data = await readAsBase64(file);
+            } catch (e) {
+              const details = { file: name, reason: e instanceof Error ? e.message : String(e) };
+              return { ok: false, file: name, error: { code: 'FILE_UNREADABLE', details, message: name } };
+            }
+            return api['import.upload']({ name, data });
+          },
+        })),
+      );
+    },
+    [enqueue, lang],
+  );
+
+  const importNative = useCallback(async (folders = false) => {
+    try {
+      const { paths } = await api['dialog.openImport']({ folders });
+      if (paths.length === 0) return;
+      const { files, errors } = await api['import.expand']({ paths });
+      enqueue(
+        files.map((path) => ({ name: path, run: () => api['import.path']({ path }) })),
+        errors,
+      );
+    } catch (e) {
+      enqueue([], [failed('', e)]);
+    }
+  }, [enqueue]);
+
+  const clear = useCallback(() => {
+    if (state.current?.running) return;
+    state.current = null;
+    publish();
+  }, [publish]);
+
+  return { report: snapshot, importFiles, importNative, clear };
+}
