@@ -2,6 +2,18 @@ import { z } from 'zod';
 import type { ArticleDetail, ArticleMetadata, ArticleSummary } from './article.js';
 import { LIST_SORTS, type ArticleListResult } from './contract-types.js';
 import type { ErrorPayload } from './errors.js';
+import type { ChannelName } from './channels.js';
+import { citationChannels, CSL_LOCALES, DEFAULT_STYLE } from './contract-citations.js';
+import { annotationChannels } from './contract-annotations.js';
+import { searchChannels } from './contract-search.js';
+import { inquiryChannels } from './contract-inquiries.js';
+import { sourceChannels } from './contract-sources.js';
+import { backupChannels } from './contract-backup.js';
+import { archiveChannels } from './contract-archive.js';
+import { isEmailAddress } from './inquiry.js';
+import { result } from './contract-result.js';
+
+export { EVENTS, isAppEvent, type AppEvent } from './channels.js';
 
 /**
  * The one contract between the UI and the core: channel → argument schema → result type.
@@ -9,10 +21,7 @@ import type { ErrorPayload } from './errors.js';
  * method per channel. Adding a channel here makes every transport's type check demand a handler.
  */
 
-/** Declares a result type without a runtime value. */
-function result<T>(): T {
-  return undefined as T;
-}
+export { result };
 
 const id = z.number().int().positive();
 
@@ -22,9 +31,24 @@ export const SETTINGS_THEMES = ['system', 'light', 'dark'] as const;
 export const settingsSchema = z.object({
   language: z.enum(SETTINGS_LANGUAGES),
   theme: z.enum(SETTINGS_THEMES),
+  /** Rückfrage drafts: the signature under the closing, and the sender (From of the .eml). */
+  signature: z.string().max(2000),
+  senderName: z.string().max(200),
+  senderEmail: z.string().max(320).refine((v) => v === '' || isEmailAddress(v), 'keine gültige E-Mail-Adresse'),
+  /** "Quellenangabe kopieren" and the export dialog: the default citation style (CSL id or `agency`) and locale. */
+  citationStyle: z.string().trim().min(1).max(200),
+  citationLocale: z.enum(CSL_LOCALES),
 });
 export type Settings = z.infer<typeof settingsSchema>;
-export const DEFAULT_SETTINGS: Settings = { language: 'de', theme: 'system' };
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'de',
+  theme: 'system',
+  signature: '',
+  senderName: '',
+  senderEmail: '',
+  citationStyle: DEFAULT_STYLE['de-DE'],
+  citationLocale: 'de-DE',
+};
 
 /** Outcome of importing one file. */
 export type ImportOutcome =
@@ -86,8 +110,19 @@ export const contract = {
   },
   /** Imports one file from a path on this machine. */
   'import.path': { args: z.object({ path: z.string().min(1).max(4096) }).strict(), result: result<ImportOutcome>() },
-  /** Electron only: shows the native open dialog and returns the chosen paths (empty when cancelled). */
-  'dialog.openImport': { args: z.object({}).strict(), result: result<{ paths: string[] }>() },
+  /**
+   * Electron only: shows the native open dialog and returns the chosen paths (empty when cancelled).
+   * `folders: true` asks for folders (Datei → Ordner importieren…): Windows and Linux dialogs cannot
+   * offer files and folders at once.
+   */
+  'dialog.openImport': { args: z.object({ folders: z.boolean().optional() }).strict(), result: result<{ paths: string[] }>() },
+  ...citationChannels,
+  ...annotationChannels,
+  ...searchChannels,
+  ...inquiryChannels,
+  ...sourceChannels,
+  ...backupChannels,
+  ...archiveChannels,
 } as const;
 
 export type Contract = typeof contract;
@@ -97,6 +132,15 @@ export type Args<C extends Channel> = z.output<Contract[C]['args']>;
 export type Result<C extends Channel> = Contract[C]['result'];
 
 export const CHANNELS = Object.keys(contract) as Channel[];
+
+/** True only when A and B are the same union. */
+type SameKeys<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/**
+ * The zod-free name list in `channels.ts` (used by the sandboxed preload) must name exactly the
+ * contract's channels: adding a channel here without adding it there fails to compile.
+ */
+const channelNamesMatchContract: SameKeys<Channel, ChannelName> = true;
+void channelNamesMatchContract;
 
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);

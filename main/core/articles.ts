@@ -3,7 +3,6 @@ import type { Database } from 'better-sqlite3';
 import {
   countWords,
   headingsOf,
-  publicText,
   type ArticleDetail,
   type ArticleMetadata,
   type ArticleSummary,
@@ -15,6 +14,10 @@ import {
 } from '../../shared/article.js';
 import { AppError } from '../../shared/errors.js';
 import type { ArticleListQuery, ArticleListResult } from '../../shared/contract-types.js';
+import { syncDeskContacts } from './contacts.js';
+import { lenientArticleMatch, searchArticlesLenient } from './search.js';
+import { ARTICLE_ID_OF_ROWID, indexArticle } from './search-index.js';
+import { cachedStatement } from '../db/statements.js';
 
 /** Where an article came from; stored with it. */
 export interface Provenance {
@@ -72,57 +75,58 @@ export function insertArticle(db: Database, article: ParsedArticle & { title: st
   const hash = contentHash(article.text);
   return db
     .transaction((): InsertOutcome => {
-      const existing = db.prepare('SELECT id FROM articles WHERE content_hash = ?').get(hash) as { id: number } | undefined;
+      const existing = cachedStatement(db, 'SELECT id FROM articles WHERE content_hash = ?').get(hash) as { id: number } | undefined;
       if (existing) return { id: existing.id, duplicate: true };
-      const info = db
-        .prepare(
-          `INSERT INTO articles (content_hash, title, title_derived, kicker, language, agency, copyright, url, published,
+      const info = cachedStatement(
+        db,
+        `INSERT INTO articles (content_hash, title, title_derived, kicker, language, agency, copyright, url, published,
              dateline_place, dateline_agency, dateline_text, version_markers, text, blocks, word_count,
              source_file, source_format, source_encoding, imported_at)
            VALUES (@hash, @title, @titleDerived, @kicker, @language, @agency, @copyright, @url, @published,
              @datelinePlace, @datelineAgency, @datelineText, @versionMarkers, @text, @blocks, @wordCount,
              @file, @format, @encoding, @importedAt)`,
-        )
-        .run({
-          hash,
-          title: article.title,
-          titleDerived: article.titleDerived ? 1 : 0,
-          kicker: article.kicker,
-          language: article.language,
-          agency: article.agency,
-          copyright: article.copyright,
-          url: article.url,
-          published: article.published,
-          datelinePlace: article.dateline?.place ?? null,
-          datelineAgency: article.dateline?.agency ?? null,
-          datelineText: article.datelineText,
-          versionMarkers: JSON.stringify(article.versionMarkers),
-          text: article.text,
-          blocks: JSON.stringify(article.blocks),
-          wordCount: countWords(article.text, article.blocks),
-          file: prov.file,
-          format: prov.format,
-          encoding: prov.encoding,
-          importedAt: prov.importedAt,
-        });
+      ).run({
+        hash,
+        title: article.title,
+        titleDerived: article.titleDerived ? 1 : 0,
+        kicker: article.kicker,
+        language: article.language,
+        agency: article.agency,
+        copyright: article.copyright,
+        url: article.url,
+        published: article.published,
+        datelinePlace: article.dateline?.place ?? null,
+        datelineAgency: article.dateline?.agency ?? null,
+        datelineText: article.datelineText,
+        versionMarkers: JSON.stringify(article.versionMarkers),
+        text: article.text,
+        blocks: JSON.stringify(article.blocks),
+        wordCount: countWords(article.text, article.blocks),
+        file: prov.file,
+        format: prov.format,
+        encoding: prov.encoding,
+        importedAt: prov.importedAt,
+      });
       const id = Number(info.lastInsertRowid);
       // Only public text is searchable: non-public blocks hold private contact data.
-      db.prepare('INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)').run(id, article.title, publicText(article.text, article.blocks));
-      const credit = db.prepare('INSERT INTO article_credits (article_id, position, role, name) VALUES (?, ?, ?, ?)');
+      indexArticle(db, id, article.title, article.text, article.blocks, article.language);
+      const credit = cachedStatement(db, 'INSERT INTO article_credits (article_id, position, role, name) VALUES (?, ?, ?, ?)');
       article.credits.forEach((c, i) => credit.run(id, i, c.role, c.name));
-      const desk = db.prepare('INSERT INTO article_desk_contacts (article_id, position, email, scope) VALUES (?, ?, ?, ?)');
+      const desk = cachedStatement(db, 'INSERT INTO article_desk_contacts (article_id, position, email, scope) VALUES (?, ?, ?, ?)');
       article.deskContacts.forEach((d, i) => desk.run(id, i, d.email, d.scope));
+      // The desks named in the footer join the address book with their beats, in this transaction.
+      syncDeskContacts(db, id, prov.importedAt);
       return { id, duplicate: false };
     })
     .immediate();
 }
 
 function creditsOf(db: Database, id: number): Credit[] {
-  return db.prepare('SELECT role, name FROM article_credits WHERE article_id = ? ORDER BY position').all(id) as Credit[];
+  return cachedStatement(db, 'SELECT role, name FROM article_credits WHERE article_id = ? ORDER BY position').all(id) as Credit[];
 }
 
 function deskContactsOf(db: Database, id: number): DeskContact[] {
-  return db.prepare('SELECT email, scope FROM article_desk_contacts WHERE article_id = ? ORDER BY position').all(id) as DeskContact[];
+  return cachedStatement(db, 'SELECT email, scope FROM article_desk_contacts WHERE article_id = ? ORDER BY position').all(id) as DeskContact[];
 }
 
 function rowToDetail(db: Database, row: ArticleRow): ArticleDetail {
@@ -155,7 +159,7 @@ function rowToDetail(db: Database, row: ArticleRow): ArticleDetail {
 
 /** One article with text and blocks, or an ARTICLE_NOT_FOUND error. */
 export function getArticle(db: Database, id: number): ArticleDetail {
-  const row = db.prepare('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+  const row = cachedStatement(db, 'SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
   if (!row) throw new AppError('ARTICLE_NOT_FOUND', { id });
   return rowToDetail(db, row);
 }
@@ -230,9 +234,10 @@ const ORDER_BY: Record<ArticleListQuery['sort'], { asc: string; desc: string }> 
  */
 export function listArticles(db: Database, q: ArticleListQuery): ArticleListResult {
   const order = ORDER_BY[q.sort][q.direction];
-  const filter = q.query?.trim() ? toFtsQuery(q.query) : null;
+  // Type-ahead filter: tolerant of half-typed syntax, words match as prefixes (search.ts).
+  const filter = q.query?.trim() ? lenientArticleMatch(q.query).match : null;
   if (filter) {
-    const where = 'a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH @match)';
+    const where = `a.id IN (SELECT ${ARTICLE_ID_OF_ROWID} FROM articles_fts WHERE articles_fts MATCH @match)`;
     const total = (db.prepare(`SELECT count(*) AS n FROM articles a WHERE ${where}`).get({ match: filter }) as { n: number }).n;
     const rows = db
       .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
@@ -251,25 +256,15 @@ export interface SearchHit extends ArticleSummary {
   snippet: string;
 }
 
-/** Marks that wrap a hit inside a snippet; renderers turn them into <mark> elements, never HTML strings. */
-export const HIT_START = '\u0002';
-export const HIT_END = '\u0003';
+export { HIT_END, HIT_START } from './search-snippet.js';
 
 /**
  * Full-text search over title and public text, best match first. The query is what a user types:
- * words (all must occur, each as a prefix of a word), "quoted phrases".
+ * words (all must occur, each also as a word beginning), "quoted phrases", the syntax of
+ * `search.query` when it parses (see search.ts).
  */
 export function searchArticles(db: Database, query: string, limit = 50): SearchHit[] {
-  const match = toFtsQuery(query);
-  if (!match) return [];
-  const rows = db
-    .prepare(
-      `SELECT ${SUMMARY_COLUMNS}, snippet(articles_fts, 1, '${HIT_START}', '${HIT_END}', '…', 16) AS snippet
-       FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-       WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
-    )
-    .all(match, limit) as (SummaryRow & { snippet: string })[];
-  return rows.map((r) => ({ ...rowToSummary(r), snippet: r.snippet }));
+  return searchArticlesLenient(db, query, limit);
 }
 
 /**

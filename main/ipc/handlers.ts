@@ -7,7 +7,12 @@ import { getSettings, updateSettings } from '../core/settings.js';
 import { APP_VERSION } from '../core/version.js';
 import type { Handlers } from './dispatch.js';
 import { createAnnotationHandlers } from './handlers-annotations.js';
+import { createArchiveHandlers } from './handlers-archive.js';
+import { createBackupHandlers } from './handlers-backup.js';
 import { createCitationHandlers } from './handlers-citations.js';
+import { createInquiryHandlers } from './handlers-inquiries.js';
+import { createSearchHandlers } from './handlers-search.js';
+import { createSourceHandlers } from './handlers-sources.js';
 
 export interface HandlerContext {
   db: Database;
@@ -41,5 +46,10 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     },
     ...createCitationHandlers(ctx),
     ...createAnnotationHandlers(ctx),
+    ...createSearchHandlers(ctx),
+    ...createInquiryHandlers(ctx),
+    ...createSourceHandlers(ctx),
+    ...createBackupHandlers(ctx),
+    ...createArchiveHandlers(ctx),
   };
 }

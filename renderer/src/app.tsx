@@ -3,6 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo, Settings } from '../../shared/contract.js';
 import type { ErrorPayload } from '../../shared/errors.js';
 import { api, onAppEvent, toErrorPayload } from './api.js';
+import type { AnnotationFocus } from './features/annotations/annotation-layer.js';
+import { ReviewView } from './features/annotations/review-view.js';
+import { CollectionExport } from './features/citations/collection-export.js';
+import { CitationToast } from './features/citations/toast.js';
 import { EmptyState } from './features/import/empty-state.js';
 import { FilePickers, type FilePickersHandle } from './features/import/file-pickers.js';
 import { ImportReportView, ImportStatus } from './features/import/import-report.js';
@@ -14,6 +18,16 @@ import { sortOf, type SortValue } from './features/library/sort-options.js';
 import { useArticlePages } from './features/library/use-article-pages.js';
 import { ReaderView } from './features/reader/reader-view.js';
 import { SettingsDialog } from './features/settings/settings-dialog.js';
+import { InquiriesView } from './features/inquiries/inquiries-view.js';
+import { SourceRegister } from './features/sources/source-register.js';
+import { AddToMappe } from './features/mappen/add-to-mappe.js';
+import { MappenSidebar } from './features/mappen/mappen-sidebar.js';
+import { useMappePages } from './features/mappen/use-mappe-pages.js';
+import { useMappen } from './features/mappen/use-mappen.js';
+import { HitHighlighter } from './features/search/hit-highlighter.js';
+import { SearchPane } from './features/search/search-pane.js';
+import { hitTerms } from './features/search/snippet-text.js';
+import type { SearchHit } from '../../shared/contract-search.js';
 import { changeLanguage, errorText } from './i18n/index.js';
 import { FolderIcon, ImportIcon, SearchIcon, SettingsIcon } from './lib/icons.js';
 import { applyTheme } from './lib/theme.js';
@@ -21,7 +35,10 @@ import { useDebounced } from './lib/use-debounced.js';
 import { useLang } from './lib/use-lang.js';
 
 /** What the reading pane shows. */
-type View = { kind: 'none' } | { kind: 'article'; id: number } | { kind: 'import' };
+type View = { kind: 'none' } | { kind: 'article'; id: number; focus?: AnnotationFocus; hit?: string[] } | { kind: 'import' };
+
+/** The top-level view: the collection (library + reader), the annotation review or the source register. */
+type Mode = 'library' | 'review' | 'register' | 'inquiries';
 
 /** Typing pauses this long before the list is re-queried. */
 const FILTER_DEBOUNCE_MS = 180;
@@ -47,7 +64,14 @@ export function App({ initialSettings, initialInfo }: AppProps) {
   const [revision, setRevision] = useState(0);
   const [articleCount, setArticleCount] = useState(initialInfo.articleCount);
   const [view, setView] = useState<View>({ kind: 'none' });
-  const pages = useArticlePages({ ...sortOf(sort), query, revision });
+  const [mode, setMode] = useState<Mode>('library');
+  const collectionPages = useArticlePages({ ...sortOf(sort), query, revision });
+  // Search mode (Enter in the header field) and the Mappe whose articles the list shows.
+  const [searchQuery, setSearchQuery] = useState<string | null>(null);
+  const [mappeId, setMappeId] = useState<number | null>(null);
+  const mappen = useMappen(revision);
+  const mappePages = useMappePages(mappeId, revision);
+  const pages = mappeId === null ? collectionPages : mappePages;
 
   const onCollectionChanged = useCallback(() => setRevision((r) => r + 1), []);
   const importer = useImporter(lang, onCollectionChanged);
@@ -116,6 +140,18 @@ export function App({ initialSettings, initialInfo }: AppProps) {
     readerPane.current?.scrollTo({ top: 0 });
   }, []);
 
+  // From the review list: the article, scrolled to the annotation.
+  const openAnnotation = useCallback((id: number, annotationId: string) => {
+    setMode('library');
+    setView({ kind: 'article', id, focus: { annotationId } });
+  }, []);
+
+  // From a search hit: the article, scrolled to the first hit in its text (or to the annotation).
+  const openHit = useCallback((hit: SearchHit) => {
+    if (hit.kind === 'annotation') setView({ kind: 'article', id: hit.articleId, focus: { annotationId: hit.id } });
+    else setView({ kind: 'article', id: hit.id, hit: hitTerms(hit.snippet) });
+  }, []);
+
   const changeSettings = (patch: Partial<Settings>) => {
     const next = { ...settings, ...patch };
     setSettings(next);
@@ -142,15 +178,32 @@ export function App({ initialSettings, initialInfo }: AppProps) {
           <img className="brand-mark" src="./favicon.svg" alt="" width={26} height={26} />
           <h1 className="app-name">{t('app.name')}</h1>
         </div>
+        <div className="view-switch" role="group" aria-label={t('header.views')}>
+          {(['library', 'review', 'register', 'inquiries'] as const).map((m) => (
+            <button key={m} type="button" className="view-switch-button" aria-pressed={mode === m} onClick={() => setMode(m)}>
+              {t(m === 'library' ? 'header.viewLibrary' : m === 'review' ? 'header.viewReview' : m === 'register' ? 'register.tab' : 'inquiries.tab')}
+            </button>
+          ))}
+        </div>
         <div className="search" role="search">
           <SearchIcon className="search-icon" />
           <input
             type="search"
             className="search-input"
             value={filter}
-            onChange={(e) => setFilter(e.target.value)}
+            onChange={(e) => {
+              setFilter(e.target.value);
+              // Typing in the collection filter means the collection.
+              setMode('library');
+            }}
             aria-label={t('header.searchLabel')}
             placeholder={t('header.searchPlaceholder')}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter') return;
+              e.preventDefault();
+              setMode('library');
+              setSearchQuery(filter.trim());
+            }}
             spellCheck={false}
             autoComplete="off"
           />
@@ -170,20 +223,65 @@ export function App({ initialSettings, initialInfo }: AppProps) {
         </div>
       </header>
 
-      <main className={`app-main${showEmpty ? ' is-empty' : ''}`}>
-        {showEmpty ? (
+      <main className={`app-main${showEmpty && mode === 'library' ? ' is-empty' : ''}`}>
+        {mode === 'review' ? (
+          <ReviewView onOpen={openAnnotation} />
+        ) : mode === 'inquiries' ? (
+          <InquiriesView
+            onOpenArticle={(id) => {
+              setMode('library');
+              openArticle(id);
+            }}
+          />
+        ) : mode === 'register' ? (
+          <SourceRegister
+            onOpenArticle={(id) => {
+              setMode('library');
+              openArticle(id);
+            }}
+          />
+        ) : showEmpty && searchQuery === null ? (
           <EmptyState onImportFiles={startImport} onImportFolder={startFolderImport} />
         ) : (
           <>
-            <LibraryPane
-              pages={pages}
-              query={query}
-              sort={sort}
-              onSortChange={setSort}
-              selectedId={selectedId}
-              onOpen={openArticle}
-              footer={report && <ImportStatus report={report} reportShown={showReport} onShowReport={() => setView({ kind: 'import' })} />}
-            />
+            <div className="left-column">
+              {searchQuery === null && (
+                <MappenSidebar state={mappen} selected={mappeId} onSelect={setMappeId} onChanged={onCollectionChanged} />
+              )}
+              {searchQuery !== null ? (
+                <SearchPane
+                  query={searchQuery}
+                  onQueryChange={(q) => {
+                    setFilter(q);
+                    setSearchQuery(q);
+                  }}
+                  mappen={mappen.mappen}
+                  revision={revision}
+                  selectedId={selectedId}
+                  onOpenHit={openHit}
+                  onClose={() => setSearchQuery(null)}
+                />
+              ) : (
+                <LibraryPane
+                  pages={pages}
+                  query={query}
+                  sort={sort}
+                  onSortChange={setSort}
+                  selectedId={selectedId}
+                  onOpen={openArticle}
+                  actions={
+                    <>
+                      <button type="button" className="button button-small" onClick={() => setSearchQuery(filter.trim())} title={t('search.toggleLabel')}>
+                        <SearchIcon />
+                        {t('search.toggle')}
+                      </button>
+                      <CollectionExport articleId={selectedId} query={query} total={pages.total} />
+                    </>
+                  }
+                  footer={report && <ImportStatus report={report} reportShown={showReport} onShowReport={() => setView({ kind: 'import' })} />}
+                />
+              )}
+            </div>
             <section ref={readerPane} className="reader-pane" aria-label={t('reader.regionLabel')} tabIndex={0}>
               {showReport ? (
                 <ImportReportView
@@ -195,7 +293,11 @@ export function App({ initialSettings, initialInfo }: AppProps) {
                   }}
                 />
               ) : view.kind === 'article' ? (
-                <ReaderView key={view.id} id={view.id} />
+                <>
+                  <AddToMappe articleId={view.id} state={mappen} onChanged={onCollectionChanged} />
+                  <ReaderView key={view.id} id={view.id} focus={view.focus} />
+                  {view.hit && <HitHighlighter container={readerPane} articleId={view.id} terms={view.hit} />}
+                </>
               ) : (
                 <div className="reader-placeholder">
                   <h2>{t('reader.placeholderTitle')}</h2>
@@ -214,6 +316,7 @@ export function App({ initialSettings, initialInfo }: AppProps) {
         onClose={() => setSettingsOpen(false)}
         error={settingsError ? `${t('settings.saveFailed')} ${errorText(settingsError)}` : null}
       />
+      <CitationToast />
       {!isElectron && <FilePickers ref={pickers} onFiles={importPicked} />}
       {dragOver && (
         <div className="drop-overlay" aria-hidden="true">

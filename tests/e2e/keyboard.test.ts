@@ -44,8 +44,12 @@ describe.skipIf(!samplesPresent)('keyboard', () => {
     await page.keyboard.press('Tab');
     // Evaluated in the page; a string keeps DOM globals out of this Node-typed file.
     const focused = () => page.evaluate<string>("document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? ''");
+    // First the view switch (Sammlung | Annotationen | …), then the filter.
+    expect(await focused()).toBe('Sammlung');
+    for (let i = 0; i < 8 && (await focused()) !== 'Sammlung filtern'; i++) await page.keyboard.press('Tab');
     expect(await focused()).toBe('Sammlung filtern');
-    await page.keyboard.press('Tab');
+    // Then the import button (after any controls other features put beside the filter).
+    for (let i = 0; i < 4 && (await focused()) !== 'Importieren'; i++) await page.keyboard.press('Tab');
     expect(await focused()).toBe('Importieren');
     const outline = await page.evaluate<string>('getComputedStyle(document.activeElement).outlineStyle');
     expect(outline).toBe('solid');

@@ -1,9 +1,14 @@
 import type { Database } from 'better-sqlite3';
 import { migration0001 } from './0001-collection.js';
+import { migration0002 } from './0002-annotations.js';
+import { migration0003 } from './0003-citations.js';
+import { migration0004 } from './0004-inquiries.js';
+import { migration0005 } from './0005-sources.js';
+import { migration0006 } from './0006-search.js';
 import type { Migration } from './types.js';
 
 /** Every migration in order. Add a new file per schema change and list it here. */
-export const MIGRATIONS: readonly Migration[] = [migration0001];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
 

@@ -109,7 +109,7 @@ describe('browser-mode server', () => {
   it('accepts localhost as well as 127.0.0.1, with a matching Origin', async () => {
     const res = await api('settings.get', {}, { Host: `localhost:${port}`, Origin: `http://localhost:${port}` });
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.body)).toEqual({ ok: true, value: { language: 'de', theme: 'system' } });
+    expect(JSON.parse(res.body)).toEqual({ ok: true, value: { language: 'de', theme: 'system', signature: '', senderName: '', senderEmail: '', citationStyle: 'iso690-author-date-de', citationLocale: 'de-DE' } });
   });
 
   it('refuses a request without the token (401)', async () => {

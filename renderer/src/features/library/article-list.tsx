@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ArticleSummary } from '../../../../shared/article.js';
 import { formatPublishedShort } from '../../lib/format-date.js';
 import { useLang } from '../../lib/use-lang.js';
+import { ARTICLE_DRAG_TYPE } from '../mappen/use-mappen.js';
 import type { ArticlePages } from './use-article-pages.js';
 
 /** Height of one row in pixels; fixed so the virtualizer never has to measure 100,000 rows. */
@@ -135,6 +136,14 @@ export function ArticleList({ pages, selectedId, onOpen, resetKey }: ArticleList
               aria-posinset={v.index + 1}
               className={`article-row${v.index === active ? ' is-active' : ''}${row && row.id === selectedId ? ' is-selected' : ''}`}
               style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
+              // Rows can be dragged onto a Mappe; the reading view's "In Mappe legen" is the keyboard way.
+              draggable={row !== undefined}
+              onDragStart={(e) => {
+                if (!row) return;
+                e.dataTransfer.setData(ARTICLE_DRAG_TYPE, String(row.id));
+                e.dataTransfer.setData('text/plain', row.title);
+                e.dataTransfer.effectAllowed = 'copy';
+              }}
               onClick={() => {
                 setShowsCursor(false);
                 setActive(v.index);

@@ -14,10 +14,12 @@ interface LibraryPaneProps {
   onOpen(id: number): void;
   /** Shown at the foot of the pane (the import status). */
   footer?: ReactNode;
+  /** Shown under the heading (citation export). */
+  actions?: ReactNode;
 }
 
 /** The left pane: heading with the count, sort order, the list (or why it is empty). */
-export function LibraryPane({ pages, query, sort, onSortChange, selectedId, onOpen, footer }: LibraryPaneProps) {
+export function LibraryPane({ pages, query, sort, onSortChange, selectedId, onOpen, footer, actions }: LibraryPaneProps) {
   const { t } = useTranslation();
   const total = pages.total;
   const status =
@@ -43,6 +45,7 @@ export function LibraryPane({ pages, query, sort, onSortChange, selectedId, onOp
           </select>
         </label>
       </div>
+      {actions && <div className="pane-actions">{actions}</div>}
       {pages.error ? (
         <p className="pane-message is-error" role="alert">
           {t('library.loadFailed')} {errorText(pages.error)}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { blockText, type ArticleDetail, type Block, type BlockKind } from '../../../../shared/article.js';
 
@@ -33,19 +34,25 @@ interface ArticleBodyProps {
   article: ArticleDetail;
   /** The article's language, set on its text (not on our labels). */
   textLang: string | undefined;
+  /**
+   * Renders the canonical text [start, end) of a public block (e.g. with annotation highlights);
+   * without it the text is plain. Non-public blocks and the dateline are never passed to it.
+   */
+  decorate?: ((start: number, end: number) => ReactNode) | undefined;
 }
 
 /**
  * The article text as React elements, block by block. Imported text is only ever a text node
  * here: nothing is parsed as HTML, whatever the source file contained.
  */
-export function ArticleBody({ article, textLang }: ArticleBodyProps) {
+export function ArticleBody({ article, textLang, decorate }: ArticleBodyProps) {
   const { t } = useTranslation();
   const datelineBlock = findDatelineBlock(article);
-  const texts = (blocks: Block[]) =>
+  const render = (start: number, end: number) => (decorate ? decorate(start, end) : article.text.slice(start, end));
+  const texts = (blocks: Block[], decorated = true) =>
     blocks.map((b) => (
       <p key={b.start} className="block-text" lang={textLang}>
-        {blockText(article.text, b)}
+        {decorated ? render(b.start, b.end) : blockText(article.text, b)}
       </p>
     ));
 
@@ -57,13 +64,26 @@ export function ArticleBody({ article, textLang }: ArticleBodyProps) {
           case 'heading':
             return (
               <h3 key={key} className="block-heading" lang={textLang}>
-                {blockText(article.text, group.blocks[0])}
+                {render(group.blocks[0].start, group.blocks[0].end)}
               </h3>
             );
           case 'paragraph': {
-            const text = blockText(article.text, group.blocks[0]);
+            const block = group.blocks[0];
+            const text = blockText(article.text, block);
             const dateline = article.datelineText;
             if (group.index === datelineBlock && dateline) {
+              if (decorate) {
+                // The dateline keeps its look; the offsets let a selection start in it.
+                const shown = dateline.trim();
+                return (
+                  <p key={key} className="block-paragraph" lang={textLang}>
+                    <span className="dateline" data-start={block.start} data-end={block.start + shown.length}>
+                      {shown}
+                    </span>
+                    {decorate(block.start + shown.length, block.end)}
+                  </p>
+                );
+              }
               return (
                 <p key={key} className="block-paragraph" lang={textLang}>
                   <span className="dateline">{dateline.trim()}</span> {text.slice(dateline.length)}
@@ -72,7 +92,7 @@ export function ArticleBody({ article, textLang }: ArticleBodyProps) {
             }
             return (
               <p key={key} className="block-paragraph" lang={textLang}>
-                {text}
+                {render(block.start, block.end)}
               </p>
             );
           }
@@ -94,7 +114,7 @@ export function ArticleBody({ article, textLang }: ArticleBodyProps) {
                   {t('reader.nonpublicLabel')}
                 </p>
                 <p className="nonpublic-hint">{t('reader.nonpublicHint')}</p>
-                {texts(group.blocks)}
+                {texts(group.blocks, false)}
               </div>
             );
         }

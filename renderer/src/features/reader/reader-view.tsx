@@ -1,4 +1,4 @@
-import { memo, useEffect, useState } from 'react';
+import { memo, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleDetail } from '../../../../shared/article.js';
 import type { ErrorPayload } from '../../../../shared/errors.js';
@@ -6,6 +6,9 @@ import { api, toErrorPayload } from '../../api.js';
 import { errorText } from '../../i18n/index.js';
 import { formatPublishedLong } from '../../lib/format-date.js';
 import { useLang } from '../../lib/use-lang.js';
+import { AnnotationLayer, type AnnotationFocus } from '../annotations/annotation-layer.js';
+import { ReaderCitations } from '../citations/reader-citations.js';
+import { ArticleInquiries } from '../inquiries/article-inquiries.js';
 import { ArticleBody } from './article-body.js';
 import { ArticleFacts } from './article-facts.js';
 
@@ -15,7 +18,7 @@ type State = { status: 'loading' } | { status: 'ready'; article: ArticleDetail }
  * The reading view of one article: headline block, the text, and the record of the source beside
  * it. Mount it with `key={id}`: a new article is a new view, starting in the loading state.
  */
-export const ReaderView = memo(function ReaderView({ id }: { id: number }) {
+export const ReaderView = memo(function ReaderView({ id, focus }: { id: number; focus?: AnnotationFocus | undefined }) {
   const { t } = useTranslation();
   const [state, setState] = useState<State>({ status: 'loading' });
 
@@ -44,10 +47,14 @@ export const ReaderView = memo(function ReaderView({ id }: { id: number }) {
       </p>
     );
   }
-  return <Article article={state.article} />;
+  return (
+    <AnnotationLayer article={state.article} focus={focus}>
+      {(decorate) => <Article article={state.article} decorate={decorate} />}
+    </AnnotationLayer>
+  );
 });
 
-function Article({ article }: { article: ArticleDetail }) {
+function Article({ article, decorate }: { article: ArticleDetail; decorate?: ((start: number, end: number) => ReactNode) | undefined }) {
   const { t } = useTranslation();
   const lang = useLang();
   // The article's own language on its text (not on our labels), for hyphenation and screen readers.
@@ -86,8 +93,12 @@ function Article({ article }: { article: ArticleDetail }) {
           </p>
         )}
       </header>
-      <ArticleBody article={article} textLang={textLang} />
-      <ArticleFacts article={article} />
+      <ArticleBody article={article} textLang={textLang} decorate={decorate} />
+      <ArticleInquiries article={article} />
+      <div className="reader-side">
+        <ArticleFacts article={article} />
+        <ReaderCitations article={article} />
+      </div>
     </article>
   );
 }

@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Settings } from '../../../../shared/contract.js';
+import { ShortcutHelp } from '../annotations/shortcut-help.js';
+import { CitationSettings } from '../citations/citation-settings.js';
 
 const LANGUAGES = ['de', 'en'] as const;
 const THEMES = ['system', 'light', 'dark'] as const;
@@ -60,6 +62,8 @@ export function SettingsDialog({ open, settings, onChange, onClose, error }: Set
             </label>
           ))}
         </fieldset>
+        {open && <CitationSettings settings={settings} onChange={onChange} />}
+        <ShortcutHelp />
         {error && (
           <p className="settings-error" role="alert">
             {error}
