@@ -32,11 +32,16 @@ const PANEL_KEY = 'fundstelle.annotationPanel';
 const FLASH_MS = 1600;
 const UNDO_MS = 12_000;
 
-function panelPreference(): boolean {
+/**
+ * The user's explicit choice for the side panel, or null: then it opens only for an article with
+ * annotations, so a fresh article keeps the source details (credits, desks) beside its text.
+ */
+function panelPreference(): boolean | null {
   try {
-    return localStorage.getItem(PANEL_KEY) !== 'closed';
+    const v = localStorage.getItem(PANEL_KEY);
+    return v === 'open' ? true : v === 'closed' ? false : null;
   } catch {
-    return true;
+    return null;
   }
 }
 
@@ -63,7 +68,7 @@ export function AnnotationLayer({ article, focus, children }: AnnotationLayerPro
   const suggestions = useTags(tagRevision).map((tag) => tag.name);
   const rootRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
-  const [panelOpen, setPanelOpen] = useState(panelPreference);
+  const [panelChoice, setPanelChoice] = useState(panelPreference);
   const [selected, setSelected] = useState<Selected | null>(null);
   const [draft, setDraft] = useState<(Selected & { type: AnnotationType }) | null>(null);
   const [saving, setSaving] = useState(false);
@@ -219,7 +224,7 @@ export function AnnotationLayer({ article, focus, children }: AnnotationLayerPro
 
   const togglePanel = () => {
     const next = !panelOpen;
-    setPanelOpen(next);
+    setPanelChoice(next);
     try {
       localStorage.setItem(PANEL_KEY, next ? 'open' : 'closed');
     } catch {
@@ -228,12 +233,13 @@ export function AnnotationLayer({ article, focus, children }: AnnotationLayerPro
   };
 
   const total = data ? data.anchored.length + data.orphans.length : 0;
+  const panelOpen = panelChoice ?? total > 0;
   return (
     <div ref={rootRef} className={`annotation-layout${panelOpen ? ' has-panel' : ''}`}>
       <div className="annotation-main">
         <div className="annotation-bar">
           <p className="annotation-hint">{t('annotations.hint')}</p>
-          <button type="button" className="button button-small" aria-pressed={panelOpen} aria-controls="annotation-panel" onClick={togglePanel}>
+          <button type="button" className="button button-small" aria-pressed={panelOpen} aria-controls={panelOpen ? 'annotation-panel' : undefined} onClick={togglePanel}>
             {t('annotations.panel.toggle', { count: total })}
           </button>
         </div>
