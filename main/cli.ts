@@ -6,10 +6,12 @@ import { publicText } from '../shared/article.js';
 import type { ImportOutcome } from '../shared/contract.js';
 import { LIST_SORTS, type ListSort } from '../shared/contract-types.js';
 import type { Lang } from '../shared/errors.js';
-import { getArticle, getArticleMetadata, listArticles, searchArticles, HIT_END, HIT_START } from './core/articles.js';
+import { getArticle, getArticleMetadata, listArticles } from './core/articles.js';
+import { runSearchCommand, SEARCH_HELP, SEARCH_OPTIONS } from './cli/search.js';
 import { toErrorPayload } from './core/errors.js';
 import { importPaths } from './core/import/pipeline.js';
 import { resolveDbPath } from './core/paths.js';
+import { folderWarningFor } from './core/storage-location.js';
 import { getSettings } from './core/settings.js';
 import { APP_VERSION } from './core/version.js';
 import { openDatabase, type Database } from './db/open.js';
@@ -109,18 +111,7 @@ Shows an article's metadata; with --text also its text (without blocks not meant
 for publication).
 `,
   },
-  search: {
-    de: `Aufruf: fundstelle search ANFRAGE [--limit N] [--json] [--db PFAD]
-
-Sucht in Titeln und Artikeltexten. Wörter werden als Wortanfang gesucht, alle müssen
-vorkommen; "in Anführungszeichen" sucht eine Wortfolge. Umlaute/Akzente werden ignoriert.
-`,
-    en: `Usage: fundstelle search QUERY [--limit N] [--json] [--db PATH]
-
-Searches titles and article texts. Words match word beginnings and all must occur;
-"quoted words" match a phrase. Accents are ignored.
-`,
-  },
+  search: SEARCH_HELP,
   web: {
     de: `Aufruf: fundstelle web [--port N] [--db PFAD]
 
@@ -210,7 +201,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     ...(cmd === 'show' ? { text: { type: 'boolean', default: false } } : {}),
     ...(cmd === 'import' ? { 'as-version-of': { type: 'string' } } : {}),
     ...(cmd === 'list' ? { sort: { type: 'string' }, asc: { type: 'boolean', default: false }, limit: { type: 'string' }, offset: { type: 'string' } } : {}),
-    ...(cmd === 'search' ? { limit: { type: 'string' } } : {}),
+    ...(cmd === 'search' ? SEARCH_OPTIONS : {}),
     ...(cmd === 'web' ? { port: { type: 'string' } } : {}),
   };
   let parsed: ReturnType<typeof parseArgs>;
@@ -222,12 +213,24 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   const allValues = parsed.values as Record<string, string | boolean | (string | boolean)[] | undefined>;
-  const flagLang = typeof values.lang === 'string' ? values.lang : undefined;
+  // In `search`, --lang filters by article language (main/cli/search.ts), it does not pick the message language.
+  const flagLang = typeof values.lang === 'string' && cmd !== 'search' ? values.lang : undefined;
   if (values.help) {
     io.out((feature?.help ?? HELP[cmd]!)[pickLang(flagLang, io.env)]);
     return 0;
   }
   const dbPath = resolveDbPath(typeof values.db === 'string' ? values.db : undefined, io.env);
+  const folderWarning = folderWarningFor(dbPath);
+  if (folderWarning) io.err(`${folderWarning.message[pickLang(flagLang, io.env)]}\n`);
+  if (feature?.runWithoutDatabase) {
+    const lang0 = pickLang(flagLang, io.env);
+    try {
+      return await feature.runWithoutDatabase({ dbPath, positionals: parsed.positionals, values: allValues, lang: lang0, io });
+    } catch (e) {
+      io.err(`${e instanceof UsageError ? e.message : toErrorPayload(e, lang0).message}\n`);
+      return e instanceof UsageError ? 2 : 1;
+    }
+  }
   let db: Database;
   try {
     db = openDatabase(dbPath);
@@ -246,7 +249,7 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
       case 'show':
         return runShow(db, parsed.positionals, Boolean(values.json), Boolean(values.text), lang, io);
       case 'search':
-        return runSearch(db, parsed.positionals, values, lang, io);
+        return runSearchCommand(db, parsed.positionals, allValues, lang, io);
       case 'web': {
         const port = positiveInt(typeof values.port === 'string' ? values.port : undefined, '--port', lang, 0);
         db.close();
@@ -360,26 +363,6 @@ function formatDetail(d: ArticleDetail, lang: Lang): string {
   lines.push(`${label('Wörter', 'Words')}${d.wordCount}`);
   lines.push(`${label('Quelle', 'Source')}${d.source.file} (${d.source.format}${d.encoding ? `, ${d.encoding}` : ''})`);
   return `${lines.join('\n')}\n`;
-}
-
-function runSearch(db: Database, positionals: string[], values: Record<string, string | boolean | undefined>, lang: Lang, io: CliIo): number {
-  const query = positionals.join(' ').trim();
-  if (!query) throw new UsageError(msg(lang, 'needQuery'));
-  const limit = positiveInt(typeof values.limit === 'string' ? values.limit : undefined, '--limit', lang, 50);
-  const hits = searchArticles(db, query, limit);
-  if (values.json) {
-    io.out(`${JSON.stringify(hits.map((h) => ({ ...h, snippet: h.snippet.replaceAll(HIT_START, '').replaceAll(HIT_END, '') })))}\n`);
-    return 0;
-  }
-  if (hits.length === 0) {
-    io.out(`${msg(lang, 'noHits')}\n`);
-    return 0;
-  }
-  for (const h of hits) {
-    io.out(`${String(h.id).padStart(6)}  ${h.title}${h.agency ? ` (${h.agency}${h.published ? `, ${h.published}` : ''})` : ''}\n`);
-    io.out(`        ${h.snippet.replaceAll(HIT_START, '»').replaceAll(HIT_END, '«')}\n`);
-  }
-  return 0;
 }
 
 async function runWeb(dbPath: string, port: number, lang: Lang, io: CliIo): Promise<number> {

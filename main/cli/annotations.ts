@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ANNOTATION_TYPE_LABELS, EXPORT_FORMATS, type ExportFormat, type ReviewRow } from '../../shared/annotation.js';
-import { AppError, type Lang } from '../../shared/errors.js';
+import type { Lang } from '../../shared/errors.js';
 import { exportAnnotations, importW3cAnnotations } from '../core/annotation-export/index.js';
+import { MAX_IMPORT_CHARS } from '../core/annotation-export/w3c-import.js';
+import { readTextFile } from '../core/read-text-file.js';
 import { reviewAnnotations } from '../core/annotations.js';
 import { getArticle } from '../core/articles.js';
 import type { Database } from '../db/open.js';
@@ -89,14 +91,8 @@ function runExport({ db, positionals, values, lang, io }: CliContext): number {
 function runImport({ db, positionals, values, lang, io }: CliContext): number {
   const file = positionals[1];
   if (positionals.length !== 2 || !file) throw new UsageError(msg(lang, 'needFile'));
-  let content: string;
-  try {
-    content = fs.readFileSync(path.resolve(file), 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new AppError('FILE_NOT_FOUND', { file });
-    throw new AppError('FILE_UNREADABLE', { file, reason: code ?? String(e) });
-  }
+  // Size refused before reading (an oversized file never lands in memory): see read-text-file.ts.
+  const content = readTextFile(path.resolve(file), MAX_IMPORT_CHARS);
   const result = importW3cAnnotations(db, path.basename(file), content);
   if (values.json) io.out(`${JSON.stringify(result)}\n`);
   else io.out(`${msg(lang, 'imported', { ...result })}\n`);

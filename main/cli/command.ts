@@ -36,6 +36,11 @@ export interface CliCommand {
   help: Record<Lang, string>;
   options: NonNullable<ParseArgsConfig['options']>;
   run(ctx: CliContext): Promise<number> | number;
+  /**
+   * When set, the CLI calls this instead of `run` without opening (or migrating) the collection:
+   * for commands that must work on a damaged file or replace it (`check`, `restore`).
+   */
+  runWithoutDatabase?(ctx: Omit<CliContext, 'db'>): Promise<number> | number;
 }
 
 /** Reads a string option (the last one when repeated). */

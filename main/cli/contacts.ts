@@ -62,14 +62,9 @@ async function runAdd({ db, values, lang, io }: CliContext): Promise<number> {
 async function runImport({ db, positionals, values, lang, io }: CliContext): Promise<number> {
   const file = positionals[1];
   if (!file || positionals.length > 2) throw new UsageError(msg(lang, 'needFile'));
-  const { AppError } = await import('../../shared/errors.js');
-  let content: string;
-  try {
-    content = fs.readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw code === 'ENOENT' ? new AppError('FILE_NOT_FOUND', { file }) : new AppError('FILE_UNREADABLE', { file, reason: code ?? String(e) });
-  }
+  const { readTextFile } = await import('../core/read-text-file.js');
+  // Refused from stat before reading when it is too large: an address book is never this big.
+  const content = readTextFile(file, 20 * 1024 * 1024);
   const { importContacts } = await import('../core/contacts.js');
   const r = importContacts(db, file, content);
   if (values.json) {

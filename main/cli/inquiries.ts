@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Lang } from '../../shared/errors.js';
 import { DRAFT_FORMATS, INQUIRY_STATUS_LABELS, parseInquiryStatus, type DraftFormat, type Inquiry } from '../../shared/inquiry.js';
 import { UsageError, stringOpt, type CliCommand, type CliContext } from './command.js';
@@ -136,7 +135,9 @@ async function runDraft({ db, values, lang, io }: CliContext): Promise<number> {
     return 0;
   }
   fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, draft.fileName);
+  // The name comes from the article's title: it must not leave the folder or overwrite a file.
+  const { freePathInside } = await import('../core/export-paths.js');
+  const file = freePathInside(dir, draft.fileName);
   fs.writeFileSync(file, draft.content, 'utf8');
   io.out(`${msg(lang, 'written', { file })}\n`);
   return 0;

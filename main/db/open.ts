@@ -2,13 +2,18 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { migrate } from './migrations/index.js';
+import { LATEST_VERSION, migrate, schemaVersion } from './migrations/index.js';
+import { backupDir, backupFileName, snapshotSync, uniquePath } from './snapshot.js';
 
 export type { Database };
 
 export interface OpenOptions {
   /** Open without creating or migrating (fails if the file is missing). */
   readonly?: boolean;
+  /** Back up an existing collection before migrating it (default true); see snapshot.ts. */
+  backupBeforeMigration?: boolean;
+  /** Clock for the backup's file name (tests). */
+  now?: () => Date;
 }
 
 /** A database file that cannot be opened or is not a Fundstelle collection. */
@@ -38,6 +43,7 @@ function configure(db: Database, file: string): void {
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Database {
   if (file !== ':memory:' && !options.readonly) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const existedWithData = file !== ':memory:' && fileSize(file) > 0;
   let db: Database;
   try {
     db = new BetterSqlite3(file, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
@@ -46,13 +52,44 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
   }
   try {
     configure(db, file);
-    if (!options.readonly) migrate(db);
+    // Reading the schema now turns a damaged first page into DB_OPEN_FAILED here, not a raw
+    // SQLITE_CORRUPT from the first query the UI happens to run.
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    if (!options.readonly) {
+      // Never migrate a collection without a verified copy of it: a failed or buggy migration
+      // (or a corrupt file, which VACUUM INTO refuses) must leave a way back.
+      if (existedWithData && options.backupBeforeMigration !== false && schemaVersion(db) < LATEST_VERSION) {
+        const from = schemaVersion(db);
+        const now = options.now?.() ?? new Date();
+        try {
+          snapshotSync(db, uniquePath(backupDir(file), backupFileName(now, `schema${from}`)));
+        } catch (e) {
+          throw new DatabaseOpenError(file, `die Sicherung vor der Aktualisierung (Schema ${from} → ${LATEST_VERSION}) ist fehlgeschlagen; die Sammlung bleibt unverändert (${(e as Error).message})`);
+        }
+      }
+      migrate(db);
+    }
   } catch (e) {
     db.close();
-    if (e instanceof Error && /file is not a database|malformed/i.test(e.message)) {
-      throw new DatabaseOpenError(file, 'die Datei ist keine SQLite-Datenbank oder beschädigt');
-    }
+    if (e instanceof DatabaseOpenError) throw e;
+    if (isCorruption(e)) throw new DatabaseOpenError(file, 'die Datei ist keine SQLite-Datenbank oder beschädigt');
     throw e;
   }
   return db;
+}
+
+/** SQLite's "this is not a (healthy) database" errors. */
+export function isCorruption(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) return true;
+  return /file is not a database|malformed/i.test(e.message);
+}
+
+function fileSize(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
 }

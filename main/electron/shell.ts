@@ -3,6 +3,7 @@ import type { App, BrowserWindow, BrowserWindowConstructorOptions, Dialog, IpcMa
 import type { Lang } from '../../shared/errors.js';
 import type { AppEvent } from '../../shared/channels.js';
 import { toErrorPayload } from '../core/errors.js';
+import { needsRecoveryCheck, openFailureAdvice, startupChecks } from '../core/startup-checks.js';
 import { defaultDataDir } from '../core/paths.js';
 import { getSettings } from '../core/settings.js';
 import { APP_VERSION } from '../core/version.js';
@@ -113,10 +114,12 @@ export function startShell(e: ShellElectron, proc: ShellProcess): Promise<void> 
 
   const onReady = (): void => {
     const dbPath = electronDbPath(proc.argv, proc.env, app.getPath('userData'));
+    // Must be read before opening: opening creates the -wal this looks for.
+    const recover = needsRecoveryCheck(dbPath);
     try {
       db = openDatabase(dbPath);
     } catch (err) {
-      e.dialog.showErrorBox(t('de', 'startFailed'), toErrorPayload(err, 'de').message);
+      e.dialog.showErrorBox(t('de', 'startFailed'), toErrorPayload(err, 'de').message + openFailureAdvice(dbPath, 'de'));
       app.quit();
       return;
     }
@@ -150,6 +153,11 @@ export function startShell(e: ShellElectron, proc: ShellProcess): Promise<void> 
       });
     };
     open();
+    // Daily backup and, after an unclean shutdown, the integrity check: after the window, in the background.
+    const opened = db;
+    void startupChecks(opened, dbPath, { recover }).then((report) => {
+      if (report.problem && opened.open) void e.dialog.showMessageBox({ type: 'warning', message: 'Fundstelle', detail: report.problem[lang()] });
+    });
     // macOS keeps apps alive without windows; clicking the dock icon opens one again.
     app.on('activate', () => {
       if (win === null) open();

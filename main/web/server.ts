@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Envelope } from '../../shared/contract.js';
 import { formatError, type ErrorCode, type ErrorDetails, type Lang } from '../../shared/errors.js';
 import { getSettings } from '../core/settings.js';
+import { needsRecoveryCheck, startupChecks } from '../core/startup-checks.js';
 import { openDatabase, type Database } from '../db/open.js';
 import { dispatch, type Handlers } from '../ipc/dispatch.js';
 import { createHandlers } from '../ipc/handlers.js';
@@ -97,6 +98,8 @@ function statusOf(envelope: Envelope<unknown>): number {
 
 /** Starts browser mode on 127.0.0.1 and resolves once it listens. */
 export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
+  // A leftover -wal means the last run ended uncleanly: check the file in the background once we listen.
+  const recover = needsRecoveryCheck(opts.dbPath);
   const db: Database = openDatabase(opts.dbPath);
   const handlers = opts.handlers ?? createHandlers({ db, dbPath: opts.dbPath, transport: 'web' });
   const token = createToken();
@@ -209,6 +212,13 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     throw e;
   }
   port = (server.address() as AddressInfo).port;
+  // Daily backup and, after an unclean shutdown, a full integrity check: only once listening, so
+  // they never delay the first page. A damaged collection is reported on the console.
+  void startupChecks(db, opts.dbPath, { recover })
+    .then((report) => {
+      if (report.problem) process.stderr.write(`${report.problem[lang()]}\n`);
+    })
+    .catch(() => undefined);
 
   let closed = false;
   return {

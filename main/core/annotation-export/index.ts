@@ -2,6 +2,8 @@ import type { Database } from 'better-sqlite3';
 import type { ExportFile, ExportFormat } from '../../../shared/annotation.js';
 import type { Lang } from '../../../shared/errors.js';
 import type { AnnotationSelection } from '../annotations.js';
+import { redactTerms } from '../../../shared/protected.js';
+import { protectedTerms } from '../sources.js';
 import { toCsv } from './csv.js';
 import { exportItems } from './export-items.js';
 import { toMarkdown } from './markdown.js';
@@ -25,6 +27,13 @@ export function exportAnnotations(db: Database, format: ExportFormat, opts: Expo
   const items = exportItems(db, opts);
   const stamp = now.slice(0, 10);
   const base = lang === 'de' ? `annotationen-${stamp}` : `annotations-${stamp}`;
+  const file = exportFile(items, format, lang, now, base, opts);
+  // Informantenschutz: no protected source's name, alias or surname leaves in notes, tags or quotes
+  // (a W3C quote redacted this way re-imports as an orphan: the source's protection comes first).
+  return { ...file, content: redactTerms(file.content, protectedTerms(db), lang) };
+}
+
+function exportFile(items: ReturnType<typeof exportItems>, format: ExportFormat, lang: Lang, now: string, base: string, opts: ExportOptions): ExportFile {
   switch (format) {
     case 'w3c': {
       const single = opts.ids?.length === 1 && items.length === 1 && items[0] !== undefined;

@@ -13,6 +13,7 @@ import { getArticle } from '../articles.js';
 import { citationJsFormat, renderBibliography, resolveStyle } from './engine.js';
 import { getRecord, getSource, listSources } from './record.js';
 import { toRis } from './ris.js';
+import { redactProtected } from '../sources.js';
 
 /** What to export: articles and manual sources by id, or everything. */
 export interface ExportSelection {
@@ -154,6 +155,8 @@ export function exportCitations(db: Database, sel: ExportSelection, opts: Export
       content = `${entries.map((e) => agencyLineOf(e.item, e.fileName, langOf(locale))).join('\n')}\n`;
       break;
   }
+  // Informantenschutz: no protected source's name, alias or surname leaves in a citation.
+  content = redactProtected(db, content, langOf(locale));
   const f = FILES[opts.format];
   const only = entries.length === 1 ? entries[0]!.item['citation-key'] || entries[0]!.item.id : null;
   const base = only ? `quellenangabe-${only}` : `quellenangaben-${entries.length}`;

@@ -13,6 +13,8 @@ import { renderBibliography, renderCitation, resolveStyle } from './engine.js';
 import { agencyLineOf, langOf } from './export.js';
 import { escapeMarkdown } from './markdown.js';
 import { getRecord } from './record.js';
+import { redactTerms } from '../../../shared/protected.js';
+import { protectedTerms } from '../sources.js';
 
 /** Options of "Quellenangabe kopieren". */
 export interface CitePassageOptions {
@@ -105,5 +107,8 @@ export function citePassage(db: Database, articleId: number, start: number, end:
   } else {
     text = `${quoted} ${citation}\n\n${reference}`;
   }
-  return { quote: inner, citation, reference, text, style, locale, format };
+  // Informantenschutz: the quote, the citation and the reference never name a protected source.
+  const terms = protectedTerms(db);
+  const redact = (t: string) => redactTerms(t, terms, langOf(locale));
+  return { quote: redact(inner), citation: redact(citation), reference: redact(reference), text: redact(text), style, locale, format };
 }

@@ -66,7 +66,7 @@ interface RawBlock {
 
 /** Parses a saved web page into canonical text and metadata; throws FILE_NO_TEXT when the page holds no text. */
 export function parseHtml(html: string, fileName: string): ParsedArticle {
-  const { blocks, meta } = extract(html);
+  const { blocks, meta } = extract(html, fileName);
   if (blocks.length === 0) throw new AppError('FILE_NO_TEXT', { file: fileName, reason: 'keine Textabsätze in der HTML-Seite' });
   const builder = new CanonicalTextBuilder();
   for (const b of blocks) builder.add(b.kind, b.text);
@@ -82,24 +82,62 @@ export function htmlToText(html: string): string {
 
 type HtmlMeta = Pick<ParsedArticle, 'title' | 'language' | 'published' | 'credits' | 'agency' | 'url' | 'copyright'>;
 
-function extract(html: string): { blocks: RawBlock[]; meta: HtmlMeta } {
+/**
+ * Deeper nesting than this is refused: Readability's run time grows with the square of the depth
+ * (8,000 nested <div>s took 38 s) and the block walk recurses per level. Real article pages stay far
+ * below (found by tests/stress/fuzz-targets.ts).
+ */
+export const MAX_HTML_DEPTH = 256;
+
+/** linkedom builds no <html> element for input without tags ("just text"): such input is wrapped in a page. */
+function parseDocument(html: string): DomDocument {
   const document = (parseHTML(html) as unknown as { document: DomDocument }).document;
+  if (document.documentElement) return document;
+  return (parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`) as unknown as { document: DomDocument }).document;
+}
+
+/** The deepest element nesting below `root`, counted without recursion (stops early past `limit`). */
+function nestingDepth(root: DomNode, limit: number): number {
+  let max = 0;
+  const stack: [DomNode, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [DomNode, number];
+    if (depth > max) max = depth;
+    if (max > limit) return max;
+    for (const child of Array.from(node.childNodes)) if (child.nodeType === ELEMENT_NODE) stack.push([child, depth + 1]);
+  }
+  return max;
+}
+
+function extract(html: string, fileName = 'HTML'): { blocks: RawBlock[]; meta: HtmlMeta } {
+  const document = parseDocument(html);
+  if (document.documentElement && nestingDepth(document.documentElement as unknown as DomNode, MAX_HTML_DEPTH) > MAX_HTML_DEPTH) {
+    throw new AppError('FILE_PARSE_FAILED', { file: fileName, reason: `HTML mehr als ${MAX_HTML_DEPTH} Ebenen tief verschachtelt` });
+  }
   // Metadata first: Readability mutates the document it parses.
   const pageMeta = readPageMetadata(document);
 
-  let article: ReturnType<Readability<DomElement>['parse']>;
-  try {
-    // The serializer hands back Readability's content element itself: walked below, never serialised to HTML.
-    article = new Readability<DomElement>(document as never, { serializer: (node) => node as unknown as DomElement }).parse();
-  } catch {
-    // Readability can trip over unusual markup; the body walk below still yields the text.
-    article = null;
+  let article: ReturnType<Readability<DomElement>['parse']> = null;
+  // A "page" that is one run of text (no markup inside <body>) has nothing for Readability to
+  // choose between, and Readability needs seconds on 60 KB of such text ("<<<<…", "-->-->…": found
+  // by tests/stress/fuzz-targets.ts): the block walk below reads it directly.
+  const body = document.body as unknown as DomNode | null;
+  const hasMarkup = body !== null && Array.from(body.childNodes).some((c) => c.nodeType === ELEMENT_NODE);
+  if (hasMarkup) {
+    try {
+      // The serializer hands back Readability's content element itself: walked below, never serialised to HTML.
+      article = new Readability<DomElement>(document as never, { serializer: (node) => node as unknown as DomElement }).parse();
+    } catch {
+      // Readability can trip over unusual markup; the body walk below still yields the text.
+      article = null;
+    }
   }
 
   let blocks: RawBlock[] = [];
   if (article?.content) blocks = walkBlocks(article.content, false);
   if (blocks.length === 0) {
-    const fallback = parseHTML(html) as unknown as { document: DomDocument };
+    // Readability mutated `document`; when it did not run, the parsed page is still intact.
+    const fallback = { document: hasMarkup ? parseDocument(html) : document };
     const body = fallback.document.body ?? fallback.document.documentElement;
     if (body) blocks = walkBlocks(body, true);
   }

@@ -195,7 +195,11 @@ const TABLE_DELIMITER = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 // Raw HTML whose content is code, not text: skipped up to the closing tag (CommonMark HTML block type 1).
 const RAW_HTML_BLOCK = /^ {0,3}<(script|style|iframe|object|embed|template|noscript|svg|textarea|math|select)\b/i;
 
-function parseBlocks(lines: string[], out: MdBlock[], nested: boolean): void {
+// Quotes nest by recursion; past this depth further ">" markers are plain text (a hostile file of
+// 30,000 nested quotes overflowed the stack: found by tests/stress/fuzz-targets.ts).
+const MAX_QUOTE_DEPTH = 32;
+
+function parseBlocks(lines: string[], out: MdBlock[], nested: boolean, depth = 0): void {
   let para: string[] = [];
   const flush = (): void => {
     if (para.length > 0) pushText(out, 'paragraph', para, nested);
@@ -254,6 +258,10 @@ function parseBlocks(lines: string[], out: MdBlock[], nested: boolean): void {
     }
     if (para.length > 0 && TABLE_DELIMITER.test(line) && (para[para.length - 1] ?? '').includes('|')) continue;
     const quote = QUOTE.exec(line);
+    if (quote && depth >= MAX_QUOTE_DEPTH) {
+      para.push(line.replace(/^(?: {0,3}>[ ]?)+/, ''));
+      continue;
+    }
     if (quote) {
       flush();
       const inner: string[] = [];
@@ -263,7 +271,7 @@ function parseBlocks(lines: string[], out: MdBlock[], nested: boolean): void {
         inner.push(q[1] ?? '');
       }
       i--;
-      parseBlocks(inner, out, true);
+      parseBlocks(inner, out, true, depth + 1);
       continue;
     }
     const item = LIST_ITEM.exec(line);

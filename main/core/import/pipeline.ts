@@ -7,7 +7,7 @@ import { deriveTitle } from '../../../shared/derive-title.js';
 import { AppError, type Lang } from '../../../shared/errors.js';
 import { storeImportedArticle } from '../article-versions.js';
 import { getArticleMetadata } from '../articles.js';
-import { toErrorPayload } from '../errors.js';
+import { isDiskFull, toErrorPayload } from '../errors.js';
 import { detectLanguage } from '../language.js';
 import { loadBytes, loadFile } from './load-file.js';
 import { parseMarkdown } from './markdown.js';
@@ -86,6 +86,8 @@ async function importLoaded(db: Database, load: () => Promise<LoadedFile>, displ
       );
     } catch (e) {
       if (e instanceof AppError) throw e; // e.g. asVersionOf names no article
+      // A full disk gets its own message: the user can act on it (free space, retry).
+      if (isDiskFull(e)) throw new AppError('DISK_FULL', { what: loaded.name, reason: e instanceof Error ? e.message : String(e) });
       throw new AppError('IMPORT_WRITE_FAILED', { file: loaded.name, reason: e instanceof Error ? e.message : String(e) });
     }
     return { ok: true, file, article: getArticleMetadata(db, outcome.id, outcome.duplicate) };
@@ -101,7 +103,9 @@ export function importFile(db: Database, filePath: string, opts: ImportOptions =
 
 /** Imports one file given by its content (browser-mode upload). */
 export function importUpload(db: Database, name: string, bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportOutcome> {
-  const safeName = path.basename(name.replace(/\\/g, '/')) || 'upload';
+  const base = path.basename(name.replace(/\\/g, '/'));
+  // "." and ".." are not file names (tests/unit/reliability/hostile-input.test.ts).
+  const safeName = base && base !== '.' && base !== '..' ? base : 'upload';
   return importLoaded(db, async () => loadBytes(safeName, bytes), safeName, opts);
 }
 

@@ -1,0 +1,185 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { publicText, type Block } from '../../shared/article.js';
+import { AppError } from '../../shared/errors.js';
+import type { ParsedQuery, SearchNode } from '../../shared/search-query.js';
+import { indexTerms, queryPrefixFormsOf, queryTermsOf, stemLanguageOf, termOf, wordsOf, type StemLanguage } from './search-text.js';
+
+/**
+ * The article search index (`articles_fts`, migration "search"): a contentless FTS5 table whose
+ * two columns hold the analysed terms (see search-text.ts) of the title and of the public text.
+ * The text itself is not stored twice: snippets are cut from `articles.text` (search-snippet.ts).
+ * Non-public blocks are never indexed.
+ *
+ * The rowid is not the article id but a *search key*: the publication date in the high bits and
+ * the article id in the low ARTICLE_ID_BITS bits. FTS5 returns matches in rowid order without
+ * sorting, so "newest first, stop after 50" costs what a bare `MATCH … LIMIT 50` costs, however
+ * common the term: no sort over all matches, on any collection size. `article_search_keys` remembers
+ * each article's key so a new version (perhaps with a new date) replaces its entry.
+ */
+
+/** Bits of the search key that hold the article id (ids up to 67 million). */
+export const ARTICLE_ID_BITS = 26;
+/** SQL for the article id of an `articles_fts` rowid. */
+export const ARTICLE_ID_OF_ROWID = `(rowid & ${2 ** ARTICLE_ID_BITS - 1})`;
+
+/**
+ * The date part of a search key: days (and the hour, when given) from an ISO `published`
+ * ("2025", "2025-02", "2025-02-14", "2025-02-14T08:15…"); missing parts count as 0, so "2025-02"
+ * sorts before "2025-02-01" as the string does. Null or unreadable: 0 (last, like NULL in the list).
+ * Minutes are left out to keep keys below 2^53 (JavaScript numbers): within an hour, the
+ * import order decides.
+ */
+export function dateOrdinal(published: string | null): number {
+  const m = published ? /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}))?)?)?/.exec(published) : null;
+  if (!m) return 0;
+  const [y, mo, d] = [m[1], m[2], m[3]].map((x) => (x ? Number(x) : 0)) as [number, number, number];
+  const hour = m[4] ? Number(m[4]) + 1 : 0;
+  return ((y * 13 + mo) * 32 + d) * 25 + hour;
+}
+
+/** The FTS rowid of an article: date ordinal, then id. */
+export function searchKey(published: string | null, id: number): number {
+  if (id >= 2 ** ARTICLE_ID_BITS) throw new Error(`article id ${id} exceeds the search key range`);
+  return dateOrdinal(published) * 2 ** ARTICLE_ID_BITS + id;
+}
+
+// One set of prepared statements per database: insertArticle runs once per imported file, and
+// preparing costs as much as the insert itself.
+interface IndexStatements {
+  published: Statement;
+  oldKey: Statement;
+  del: Statement;
+  ins: Statement;
+  setKey: Statement;
+}
+const statements = new WeakMap<Database, IndexStatements>();
+
+function indexStatements(db: Database): IndexStatements {
+  let s = statements.get(db);
+  if (!s) {
+    s = {
+      published: db.prepare('SELECT published FROM articles WHERE id = ?').pluck(),
+      oldKey: db.prepare('SELECT key FROM article_search_keys WHERE article_id = ?').pluck(),
+      del: db.prepare('DELETE FROM articles_fts WHERE rowid = ?'),
+      ins: db.prepare('INSERT INTO articles_fts (rowid, title_terms, body_terms) VALUES (?, ?, ?)'),
+      setKey: db.prepare('INSERT OR REPLACE INTO article_search_keys (article_id, key) VALUES (?, ?)'),
+    };
+    statements.set(db, s);
+  }
+  return s;
+}
+
+/** The index row of an article: analysed title and public text. */
+export function articleIndexRow(title: string, text: string, blocks: readonly Block[], language: string | null): { title: string; body: string } {
+  const lang = stemLanguageOf(language);
+  return { title: indexTerms(title, lang), body: indexTerms(publicText(text, blocks as Block[]), lang) };
+}
+
+/**
+ * Writes (or, with `replace`, rewrites) the search index entry of an article whose row is already
+ * written (its `published` is read from it). Call inside the transaction that writes the article
+ * row, so the index never disagrees with the collection.
+ */
+export function indexArticle(db: Database, id: number, title: string, text: string, blocks: readonly Block[], language: string | null, replace = false): void {
+  const s = indexStatements(db);
+  const row = articleIndexRow(title, text, blocks, language);
+  if (replace) unindexArticle(db, id);
+  const key = searchKey(s.published.get(id) as string | null, id);
+  s.ins.run(key, row.title, row.body);
+  s.setKey.run(id, key);
+}
+
+/** Removes an article from the search index. */
+export function unindexArticle(db: Database, id: number): void {
+  const s = indexStatements(db);
+  const old = s.oldKey.get(id) as number | undefined;
+  if (old !== undefined) s.del.run(old);
+}
+
+const COLUMN: Record<'title' | 'text', string> = { title: 'title_terms', text: 'body_terms' };
+
+function quote(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+function anyOf(parts: string[]): string {
+  const unique = [...new Set(parts)];
+  return unique.length === 1 ? (unique[0] as string) : `(${unique.join(' OR ')})`;
+}
+
+/** How query words become FTS5 terms; articles and annotation notes are indexed differently. */
+export interface TermCompiler {
+  word(word: string): string;
+  prefix(word: string): string;
+  /** A phrase of two or more words; `prefix`: the last word is a prefix. */
+  phrase(words: string[], prefix: boolean): string;
+  /** FTS5 column name of a text field, or null when the index has no such column. */
+  column(field: 'title' | 'text'): string | null;
+}
+
+const STEM_LANGS: StemLanguage[] = ['de', 'en', null];
+
+/** Query words against the article index: every stemmed form, since the article language is unknown. */
+export const ARTICLE_TERMS: TermCompiler = {
+  word: (w) => anyOf(queryTermsOf(w).map(quote)),
+  prefix: (w) => {
+    const { prefix, exact } = queryPrefixFormsOf(w);
+    return anyOf([`${quote(prefix)}*`, ...exact.map(quote)]);
+  },
+  phrase: (words, prefix) => anyOf(STEM_LANGS.map((l) => `${quote(words.map((w) => termOf(w, l)).join(' '))}${prefix ? '*' : ''}`)),
+  column: (f) => COLUMN[f],
+};
+
+export interface CompileOptions {
+  /** Every bare word matches as a prefix too (type-ahead filtering of the library list). */
+  implicitPrefix?: boolean;
+}
+
+/**
+ * Turns a parsed query into an FTS5 MATCH expression. Only analysed terms (letters and digits) go
+ * into the expression, each quoted, so no user input can change its structure. Returns null when
+ * nothing searchable is left (e.g. the query was only punctuation).
+ */
+export function compileMatch(node: SearchNode | null, terms: TermCompiler, opts: CompileOptions = {}): string | null {
+  if (!node) return null;
+  switch (node.kind) {
+    case 'term':
+    case 'phrase': {
+      const words = wordsOf(node.kind === 'term' ? node.word : node.text);
+      if (words.length === 0) return null;
+      const prefix = node.prefix || (node.kind === 'term' && opts.implicitPrefix === true);
+      if (words.length > 1) return terms.phrase(words, prefix);
+      const w = words[0] as string;
+      return prefix ? terms.prefix(w) : terms.word(w);
+    }
+    case 'field': {
+      const inner = compileMatch(node.node, terms, opts);
+      const column = terms.column(node.field);
+      if (!inner || !column) return inner;
+      return `{${column}} : (${inner})`;
+    }
+    case 'or': {
+      const items = node.items.map((n) => compileMatch(n, terms, opts)).filter((x): x is string => x !== null);
+      if (items.length === 0) return null;
+      return items.length === 1 ? (items[0] as string) : `(${items.map((i) => `(${i})`).join(' OR ')})`;
+    }
+    case 'and': {
+      const items = node.items.map((n) => compileMatch(n, terms, opts)).filter((x): x is string => x !== null);
+      if (items.length === 0) return null;
+      let expr = items.length === 1 ? (items[0] as string) : `(${items.map((i) => `(${i})`).join(' AND ')})`;
+      for (const n of node.not) {
+        const neg = compileMatch(n, terms, opts);
+        if (neg) expr = `(${expr} NOT (${neg}))`;
+      }
+      return expr;
+    }
+  }
+}
+
+/** The MATCH expression of a strictly parsed query; a query of only punctuation is an error. */
+export function strictArticleMatch(query: string, parsed: ParsedQuery): string | null {
+  if (!parsed.node) return null;
+  const match = compileMatch(parsed.node, ARTICLE_TERMS);
+  if (!match) throw new AppError('SEARCH_QUERY_INVALID', { query, reason: 'Sie enthält keinen suchbaren Begriff, nur Satz- oder Sonderzeichen.' });
+  return match;
+}
