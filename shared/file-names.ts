@@ -19,8 +19,14 @@ const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u
 const FORBIDDEN = /[<>:"/\\|?*]/g;
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$|clock\$)$/i;
 
+/** UTF-8 byte length, computed from code points (shared/ has neither TextEncoder nor Buffer). */
 function utf8Length(s: string): number {
-  return new TextEncoder().encode(s).length;
+  let n = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0;
+    n += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+  }
+  return n;
 }
 
 /** Cuts `s` to at most `maxBytes` UTF-8 bytes without splitting a character. */
