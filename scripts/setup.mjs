@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // One-step set-up on a fresh machine: Debian's Chromium for the UI tests (when missing and we may
-// install it), then the npm dependencies exactly as locked. Uses only Node built-ins so it runs
+// install it), then the npm dependencies as locked. Uses only Node built-ins so it runs
 // before `npm install`.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,4 +26,7 @@ if (!fs.existsSync(CHROMIUM)) {
   }
 }
 
-run('npm', [fs.existsSync('package-lock.json') ? 'ci' : 'install']);
+// `npm install` rather than `npm ci`: vite 8.4 lists an optional Windows-only dependency that the
+// registry does not serve, so the lock file cannot record it and `npm ci` refuses the lock as out
+// of sync. `npm install` still installs exactly the locked versions and skips that optional package.
+run('npm', ['install', '--no-audit', '--no-fund']);
