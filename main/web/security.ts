@@ -9,31 +9,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * programs and users that can reach the port but never saw the URL printed in the terminal.
  */
 
-/**
- * The one Content-Security-Policy of browser mode: only our own scripts, styles and data, no
- * inline code, no network but this server, no framing.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/** Headers sent with every response, static or API, success or error. */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'X-Frame-Options': 'DENY',
-};
+export { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../../shared/security-headers.js';
+import { SECURITY_HEADERS } from '../../shared/security-headers.js';
 
 /** A fresh per-launch token: 256 random bits, URL-safe. */
 export function createToken(): string {
