@@ -13,6 +13,7 @@ import {
   type SourceFormat,
 } from '../../shared/article.js';
 import { AppError } from '../../shared/errors.js';
+import { SUMMARY_COLUMNS, rowToSummary, type SummaryRow } from './article-summary.js';
 import type { ArticleListQuery, ArticleListResult } from '../../shared/contract-types.js';
 import { syncDeskContacts } from './contacts.js';
 import { lenientArticleMatch, searchArticlesLenient } from './search.js';
@@ -186,33 +187,6 @@ export function getArticleMetadata(db: Database, id: number, duplicate = false):
   };
 }
 
-const SUMMARY_COLUMNS = `a.id, a.title, a.title_derived, a.agency, a.published, a.language, a.dateline_place, a.word_count, a.imported_at`;
-
-interface SummaryRow {
-  id: number;
-  title: string;
-  title_derived: number;
-  agency: string | null;
-  published: string | null;
-  language: string | null;
-  dateline_place: string | null;
-  word_count: number;
-  imported_at: string;
-}
-
-function rowToSummary(r: SummaryRow): ArticleSummary {
-  return {
-    id: r.id,
-    title: r.title,
-    titleDerived: r.title_derived === 1,
-    agency: r.agency,
-    published: r.published,
-    language: r.language,
-    datelinePlace: r.dateline_place,
-    wordCount: r.word_count,
-    importedAt: r.imported_at,
-  };
-}
 
 // Each sort key has an index (see migration 0001) so a page of 100,000 articles is read without sorting them all.
 const ORDER_BY: Record<ArticleListQuery['sort'], { asc: string; desc: string }> = {

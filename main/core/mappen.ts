@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { SUMMARY_COLUMNS, rowToSummary, type SummaryRow } from './article-summary.js';
 import type { ArticleSummary } from '../../shared/article.js';
 import type { Mappe } from '../../shared/contract-search.js';
 import { AppError } from '../../shared/errors.js';
@@ -148,33 +149,13 @@ export function mappeArticles(db: Database, id: number, offset = 0, limit = 100)
   const { articleCount } = getMappe(db, id);
   const rows = db
     .prepare(
-      `SELECT a.id, a.title, a.title_derived, a.agency, a.published, a.language, a.dateline_place, a.word_count, a.imported_at
+      `SELECT ${SUMMARY_COLUMNS}
        FROM mappe_articles ma JOIN articles a ON a.id = ma.article_id WHERE ma.mappe_id = ?
        ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?`,
     )
-    .all(id, limit, offset) as {
-    id: number;
-    title: string;
-    title_derived: number;
-    agency: string | null;
-    published: string | null;
-    language: string | null;
-    dateline_place: string | null;
-    word_count: number;
-    imported_at: string;
-  }[];
+    .all(id, limit, offset) as SummaryRow[];
   return {
     total: articleCount,
-    items: rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      titleDerived: r.title_derived === 1,
-      agency: r.agency,
-      published: r.published,
-      language: r.language,
-      datelinePlace: r.dateline_place,
-      wordCount: r.word_count,
-      importedAt: r.imported_at,
-    })),
+    items: rows.map(rowToSummary),
   };
 }

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { SUMMARY_COLUMNS, rowToSummary, type SummaryRow } from './article-summary.js';
 import { tagKey } from '../../shared/annotation.js';
 import { publicText, type ArticleSummary, type Block } from '../../shared/article.js';
 import type { AnnotationSearchHit, ArticleSearchHit, SearchFilters, SearchHit, SearchRequest, SearchResult } from '../../shared/contract-search.js';
@@ -29,33 +30,6 @@ export const SEARCH_COUNT_LIMIT = 1000;
 
 const ID_MASK = 2 ** ARTICLE_ID_BITS - 1;
 
-const SUMMARY_COLUMNS = `a.id, a.title, a.title_derived, a.agency, a.published, a.language, a.dateline_place, a.word_count, a.imported_at`;
-
-interface SummaryRow {
-  id: number;
-  title: string;
-  title_derived: number;
-  agency: string | null;
-  published: string | null;
-  language: string | null;
-  dateline_place: string | null;
-  word_count: number;
-  imported_at: string;
-}
-
-function toSummary(r: SummaryRow): ArticleSummary {
-  return {
-    id: r.id,
-    title: r.title,
-    titleDerived: r.title_derived === 1,
-    agency: r.agency,
-    published: r.published,
-    language: r.language,
-    datelinePlace: r.dateline_place,
-    wordCount: r.word_count,
-    importedAt: r.imported_at,
-  };
-}
 
 const tableCache = new WeakMap<Database, Map<string, boolean>>();
 
@@ -388,7 +362,7 @@ export function search(db: Database, req: SearchRequest): SearchResult {
   const snippets = withSnippets(db, articleRows, matcher);
   const nMatcher = noteMatcher(parsed.node);
   const hits: SearchHit[] = page.map((e) =>
-    e.kind === 'article' ? ({ kind: 'article', ...toSummary(e.row), snippet: snippets.get(e.row.id) ?? '' } satisfies ArticleSearchHit) : toAnnotationHit(e.row, nMatcher),
+    e.kind === 'article' ? ({ kind: 'article', ...rowToSummary(e.row), snippet: snippets.get(e.row.id) ?? '' } satisfies ArticleSearchHit) : toAnnotationHit(e.row, nMatcher),
   );
   return {
     hits,
@@ -419,7 +393,7 @@ export function searchArticlesLenient(db: Database, query: string, limit: number
   if (!match) return [];
   const page = searchArticlePage(db, match, articleFilters(db, {}, parsed), 'relevance', 0, limit);
   const snippets = withSnippets(db, page.rows, hitMatcher(parsed.node, true));
-  return page.rows.map((r) => ({ ...toSummary(r), snippet: snippets.get(r.id) ?? '' }));
+  return page.rows.map((r) => ({ ...rowToSummary(r), snippet: snippets.get(r.id) ?? '' }));
 }
 
 /** Checks a query without running it (saved searches); throws SEARCH_QUERY_INVALID. */
