@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CSL_LOCALES, EXPORT_FORMATS, type CslLocale, type ExportFormat } from '../../shared/contract-citations.js';
 import type { Lang } from '../../shared/errors.js';
-import { UsageError, stringOpt, type CliCommand } from './command.js';
+import { UsageError, stringList, stringOpt, type CliCommand } from './command.js';
 
 const MESSAGES = {
-  needIds: { de: 'Bitte mindestens eine Artikel-ID (Zahl) angeben.', en: 'Please give at least one article ID (a number).' },
+  needIds: { de: 'Bitte mindestens eine Artikel-ID (Zahl) oder --source QUELLEN_ID angeben.', en: 'Please give at least one article ID (a number) or --source SOURCE_ID.' },
   badFormat: { de: '--format muss eines von {formats} sein.', en: '--format must be one of {formats}.' },
   badLocale: { de: '--locale muss eines von {locales} sein.', en: '--locale must be one of {locales}.' },
   written: { de: 'Gespeichert: {file}', en: 'Written: {file}' },
@@ -15,7 +15,7 @@ function msg(lang: Lang, key: keyof typeof MESSAGES, vars: Record<string, string
   return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (w, k: string) => vars[k] ?? w);
 }
 
-/** `fundstelle cite ARTICLE_ID... --format FORMAT [--style STYLE_ID] [--locale de-DE|en-US] [--out FILE]`. */
+/** `fundstelle cite ARTICLE_ID... [--source ID]... --format FORMAT [--style STYLE_ID] [--locale de-DE|en-US] [--out FILE]`. */
 export const citeCommand: CliCommand = {
   name: 'cite',
   summary: {
@@ -23,9 +23,10 @@ export const citeCommand: CliCommand = {
     en: 'export citations (CSL-JSON, BibTeX, BibLaTeX, RIS, bibliography, agency line)',
   },
   help: {
-    de: `Aufruf: fundstelle cite ARTIKEL_ID... --format ${EXPORT_FORMATS.join('|')} [--style STIL_ID] [--locale ${CSL_LOCALES.join('|')}] [--out DATEI]
+    de: `Aufruf: fundstelle cite ARTIKEL_ID... [--source QUELLEN_ID]... --format ${EXPORT_FORMATS.join('|')} [--style STIL_ID] [--locale ${CSL_LOCALES.join('|')}] [--out DATEI]
 
-Gibt die Quellenangaben der Artikel aus (ohne --out auf der Standardausgabe).
+Gibt die Quellenangaben der Artikel aus (ohne --out auf der Standardausgabe). --source (mehrfach)
+nimmt manuell hinzugefügte Quellen auf (fundstelle sources add-manual).
   csl-json, bibtex, biblatex, ris   für Zotero, Citavi, JabRef
   text, html, markdown             Literaturliste im Zitierstil (--style, Standard: iso690-author-date-de
                                    für de-DE, chicago-author-date für en-US)
@@ -33,9 +34,10 @@ Gibt die Quellenangaben der Artikel aus (ohne --out auf der Standardausgabe).
 Stile: iso690-author-date-de, din-1505-2, apa, chicago-author-date, chicago-author-date-de
 und eigene, in der Oberfläche hinzugefügte Stile.
 `,
-    en: `Usage: fundstelle cite ARTICLE_ID... --format ${EXPORT_FORMATS.join('|')} [--style STYLE_ID] [--locale ${CSL_LOCALES.join('|')}] [--out FILE]
+    en: `Usage: fundstelle cite ARTICLE_ID... [--source SOURCE_ID]... --format ${EXPORT_FORMATS.join('|')} [--style STYLE_ID] [--locale ${CSL_LOCALES.join('|')}] [--out FILE]
 
-Prints the articles' citations (to standard output without --out).
+Prints the articles' citations (to standard output without --out). --source (repeatable) adds
+manually added sources (fundstelle sources add-manual).
   csl-json, bibtex, biblatex, ris   for Zotero, Citavi, JabRef
   text, html, markdown             bibliography in a citation style (--style, default: iso690-author-date-de
                                    for de-DE, chicago-author-date for en-US)
@@ -49,9 +51,12 @@ and custom styles added in the app.
     style: { type: 'string' },
     locale: { type: 'string' },
     out: { type: 'string' },
+    source: { type: 'string', multiple: true },
   },
   async run({ db, positionals, values, lang, io }) {
-    if (positionals.length === 0 || positionals.some((p) => !/^\d+$/.test(p) || Number(p) < 1)) throw new UsageError(msg(lang, 'needIds'));
+    const isId = (p: string) => /^\d+$/.test(p) && Number(p) >= 1;
+    const sources = stringList(values, 'source');
+    if (positionals.length + sources.length === 0 || !positionals.every(isId) || !sources.every(isId)) throw new UsageError(msg(lang, 'needIds'));
     const format = stringOpt(values, 'format');
     if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
       throw new UsageError(msg(lang, 'badFormat', { formats: EXPORT_FORMATS.join(', ') }));
@@ -64,7 +69,7 @@ and custom styles added in the app.
     const { exportCitations } = await import('../core/citations/export.js');
     const result = exportCitations(
       db,
-      { articleIds: positionals.map(Number) },
+      { articleIds: positionals.map(Number), sourceIds: sources.map(Number) },
       { format: format as ExportFormat, style: stringOpt(values, 'style'), locale: locale as CslLocale | undefined },
     );
     const out = stringOpt(values, 'out');

@@ -1,10 +1,16 @@
 import type { Lang } from '../../shared/errors.js';
 import { PROPOSAL_KIND_LABELS } from '../../shared/proposals/types.js';
 import { SOURCE_KIND_LABELS, SOURCE_KINDS, VERIFICATION_STATUSES, VERIFICATION_STATUS_LABELS, type SourceKind, type VerificationStatus } from '../../shared/source.js';
-import { UsageError, stringOpt, type CliCommand, type CliContext } from './command.js';
+import { MANUAL_SOURCE_TYPES, type ManualSourceKind } from '../../shared/contract-citations.js';
+import { UsageError, stringList, stringOpt, type CliCommand, type CliContext } from './command.js';
 
 const MESSAGES = {
-  needSub: { de: 'Bitte list, propose, accept, reject, protect oder status angeben. Siehe fundstelle sources --help.', en: 'Please give list, propose, accept, reject, protect or status. See fundstelle sources --help.' },
+  needSub: { de: 'Bitte list, propose, accept, reject, protect, status oder add-manual angeben. Siehe fundstelle sources --help.', en: 'Please give list, propose, accept, reject, protect, status or add-manual. See fundstelle sources --help.' },
+  badManualKind: { de: '--kind muss eines von {values} sein.', en: '--kind must be one of {values}.' },
+  needTitle: { de: 'Bitte --title oder --author angeben.', en: 'Please give --title or --author.' },
+  badDate: { de: '--date muss JJJJ, JJJJ-MM oder JJJJ-MM-TT sein.', en: '--date must be YYYY, YYYY-MM or YYYY-MM-DD.' },
+  badUrl: { de: '--url muss mit http:// oder https:// beginnen.', en: '--url must start with http:// or https://.' },
+  addedOut: { de: 'Manuelle Quelle {id} angelegt: {title} (fundstelle cite --source {id} …)', en: 'Manual source {id} added: {title} (fundstelle cite --source {id} …)' },
   needArticle: { de: 'Bitte eine Artikel-ID (Zahl) angeben.', en: 'Please give an article ID (a number).' },
   needKey: { de: 'Bitte Artikel-ID und Vorschlagsschlüssel angeben: fundstelle sources {sub} ARTIKEL_ID SCHLÜSSEL', en: 'Please give an article ID and a proposal key: fundstelle sources {sub} ARTICLE_ID KEY' },
   needSource: { de: 'Bitte eine Quellen-ID (Zahl) angeben.', en: 'Please give a source ID (a number).' },
@@ -131,6 +137,47 @@ async function runStatus({ db, positionals, values, lang, io }: CliContext): Pro
   return 0;
 }
 
+const MANUAL_KINDS = Object.keys(MANUAL_SOURCE_TYPES) as ManualSourceKind[];
+
+/** "Nachname, Vorname" → structured name; without a comma the name stays a literal (organisation). */
+function cliName(raw: string): { family: string; given?: string } | { literal: string } | null {
+  const t = raw.replace(/\s+/g, ' ').trim();
+  if (!t) return null;
+  const [family = '', given = ''] = t.split(',', 2).map((x) => x.trim());
+  if (!t.includes(',') || !family) return { literal: t };
+  return given ? { family, given } : { family };
+}
+
+async function runAddManual({ db, positionals, values, lang, io }: CliContext): Promise<number> {
+  if (positionals.length !== 1) throw new UsageError(msg(lang, 'needSub'));
+  const kind = stringOpt(values, 'kind');
+  if (!kind || !(MANUAL_KINDS as string[]).includes(kind)) throw new UsageError(msg(lang, 'badManualKind', { values: MANUAL_KINDS.join(', ') }));
+  const title = stringOpt(values, 'title')?.trim();
+  const author = stringList(values, 'author').map(cliName).filter((n) => n !== null);
+  if (!title && author.length === 0) throw new UsageError(msg(lang, 'needTitle'));
+  const date = stringOpt(values, 'date')?.trim();
+  const m = date ? /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date) : null;
+  if (date && (!m || (m[2] !== undefined && (Number(m[2]) < 1 || Number(m[2]) > 12)) || (m[3] !== undefined && (Number(m[3]) < 1 || Number(m[3]) > 31)))) {
+    throw new UsageError(msg(lang, 'badDate'));
+  }
+  const url = stringOpt(values, 'url')?.trim();
+  if (url && !/^https?:\/\/\S+$/i.test(url)) throw new UsageError(msg(lang, 'badUrl'));
+  const publisher = stringOpt(values, 'publisher')?.trim();
+  const note = stringOpt(values, 'note')?.trim();
+  const item = {
+    ...(title ? { title } : {}),
+    ...(author.length > 0 ? { author } : {}),
+    ...(m ? { issued: { 'date-parts': [m.slice(1).filter((x) => x !== undefined).map(Number) as [number, ...number[]]] } } : {}),
+    ...(publisher ? { publisher } : {}),
+    ...(url ? { URL: url } : {}),
+    ...(note ? { note } : {}),
+  };
+  const { saveSource } = await import('../core/citations/record.js');
+  const s = saveSource(db, { kind: kind as ManualSourceKind, item });
+  io.out(values.json ? `${JSON.stringify(s)}\n` : `${msg(lang, 'addedOut', { id: s.id, title: s.item.title ?? '' })}\n`);
+  return 0;
+}
+
 /** `fundstelle sources list|propose|accept|reject|protect|status …`: the subcommand is the first positional. */
 export const sourcesCommand: CliCommand = {
   name: 'sources',
@@ -146,6 +193,8 @@ export const sourcesCommand: CliCommand = {
   fundstelle sources reject ARTIKEL_ID SCHLÜSSEL
   fundstelle sources protect QUELLEN_ID [--off]
   fundstelle sources status QUELLEN_ID ${VERIFICATION_STATUSES.join('|')} [--note TEXT]
+  fundstelle sources add-manual --kind ${Object.keys(MANUAL_SOURCE_TYPES).join('|')} --title TITEL
+      [--author "Nachname, Vorname"]... [--date JJJJ[-MM[-TT]]] [--url URL] [--publisher P] [--note TEXT] [--json]
 
 list     das Quellenverzeichnis: Personen, Organisationen, Dokumente, anonyme Quellen.
 propose  Vorschläge für einen Artikel: wörtliche Zitate, Zuschreibungen mit Sprecher und Rolle,
@@ -157,6 +206,8 @@ reject   blendet einen Vorschlag dauerhaft aus.
 protect  schützt eine Quelle (Informantenschutz): Name und Aliasse erscheinen in keinem Export,
          sondern als „vertrauliche Quelle“. --off hebt den Schutz auf.
 status   setzt den Prüfstatus; die Änderung wird mit Datum im Verlauf vermerkt.
+add-manual  legt eine manuelle Quelle fürs Literaturverzeichnis an (Webseite, Dokument, Interview,
+         Person); exportieren mit fundstelle cite --source ID.
 `,
     en: `Usage:
   fundstelle sources list [--kind ${SOURCE_KINDS.join('|')}] [--status STATUS] [--query TEXT] [--json]
@@ -165,6 +216,8 @@ status   setzt den Prüfstatus; die Änderung wird mit Datum im Verlauf vermerkt
   fundstelle sources reject ARTICLE_ID KEY
   fundstelle sources protect SOURCE_ID [--off]
   fundstelle sources status SOURCE_ID ${VERIFICATION_STATUSES.join('|')} [--note TEXT]
+  fundstelle sources add-manual --kind ${Object.keys(MANUAL_SOURCE_TYPES).join('|')} --title TITLE
+      [--author "Family, Given"]... [--date YYYY[-MM[-DD]]] [--url URL] [--publisher P] [--note TEXT] [--json]
 
 list     the source registry: people, organisations, documents, anonymous sources.
 propose  proposals for an article: direct quotes, attributions with speaker and role, anonymous
@@ -177,6 +230,8 @@ protect  protects a source: its name and aliases appear in no export but as "con
          source". --off lifts the protection.
 status   sets the verification status (unbestätigt, bestätigt, fraglich, widerlegt); the change is
          recorded with its date in the history.
+add-manual  adds a manual source for the bibliography (web page, document, interview, person);
+         export it with fundstelle cite --source ID.
 `,
   },
   options: {
@@ -188,6 +243,11 @@ status   sets the verification status (unbestätigt, bestätigt, fraglich, wider
     role: { type: 'string' },
     off: { type: 'boolean', default: false },
     note: { type: 'string' },
+    title: { type: 'string' },
+    author: { type: 'string', multiple: true },
+    date: { type: 'string' },
+    url: { type: 'string' },
+    publisher: { type: 'string' },
   },
   run(ctx) {
     switch (ctx.positionals[0]) {
@@ -203,6 +263,8 @@ status   sets the verification status (unbestätigt, bestätigt, fraglich, wider
         return runProtect(ctx);
       case 'status':
         return runStatus(ctx);
+      case 'add-manual':
+        return runAddManual(ctx);
       default:
         throw new UsageError(msg(ctx.lang, 'needSub'));
     }

@@ -41,7 +41,7 @@ export function CollectionExport({ articleId, query, total }: CollectionExportPr
         },
       });
     }
-    list.push({ key: 'all', label: t('citations.scopeAll'), resolve: () => Promise.resolve({ articleIds: [], all: true }) });
+    list.push({ key: 'all', label: t('citations.scopeAll'), coversManual: true, resolve: () => Promise.resolve({ articleIds: [], all: true }) });
     return list;
   }, [articleId, query, total, t]);
 

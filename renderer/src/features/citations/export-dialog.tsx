@@ -16,6 +16,10 @@ export interface ExportScope {
   label: string;
   /** Resolves the articles when the export runs (a filtered list is fetched then). */
   resolve(): Promise<{ articleIds: number[]; all?: boolean }>;
+  /** "manuelle Quellen einschließen" starts checked. */
+  includeManual?: boolean;
+  /** The scope holds every manual source anyway (the whole collection): the checkbox is checked and fixed. */
+  coversManual?: boolean;
 }
 
 interface ExportDialogProps {
@@ -46,6 +50,8 @@ export function ExportDialog({ open, scopes, onClose, notify }: ExportDialogProp
   const [preview, setPreview] = useState<{ key: string; result: CitationExport | null; error: ErrorPayload | null } | null>(null);
   const [loadError, setLoadError] = useState<ErrorPayload | null>(null);
   const [styleMessage, setStyleMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [manualIds, setManualIds] = useState<number[]>([]);
+  const [includeManual, setIncludeManual] = useState(scopes[0]?.includeManual ?? false);
 
   useEffect(() => {
     const dialog = ref.current;
@@ -58,9 +64,10 @@ export function ExportDialog({ open, scopes, onClose, notify }: ExportDialogProp
   useEffect(() => {
     if (!open) return;
     let current = true;
-    Promise.all([api['citations.styles']({}), loadCitationPrefs()]).then(
-      ([list, prefs]) => {
+    Promise.all([api['citations.styles']({}), loadCitationPrefs(), api['citations.sources']({})]).then(
+      ([list, prefs, manual]) => {
         if (!current) return;
+        setManualIds(manual.map((s) => s.id));
         setStyles(list);
         setLocale(prefs.locale);
         if (prefs.style === AGENCY_STYLE) setFormat('agency');
@@ -75,13 +82,15 @@ export function ExportDialog({ open, scopes, onClose, notify }: ExportDialogProp
 
   const scope = scopes.find((s) => s.key === scopeKey) ?? scopes[0];
 
-  const previewKey = JSON.stringify([scope?.key, format, style, locale]);
+  const withManual = includeManual && !scope?.coversManual && manualIds.length > 0;
+  const previewKey = JSON.stringify([scope?.key, format, style, locale, withManual, manualIds]);
   const run = useCallback(async (): Promise<CitationExport | null> => {
     if (!scope) return null;
     const target = await scope.resolve();
-    const out = await api['citations.export']({ ...target, format, ...(STYLED.includes(format) ? { style } : {}), locale });
+    const sources = withManual && !target.all ? { sourceIds: manualIds } : {};
+    const out = await api['citations.export']({ ...target, ...sources, format, ...(STYLED.includes(format) ? { style } : {}), locale });
     return { ...out, content: await redactProtected(out.content, locale === 'en-US' ? 'en' : 'de') };
-  }, [scope, format, style, locale]);
+  }, [scope, format, style, locale, withManual, manualIds]);
 
   // The preview follows every choice.
   useEffect(() => {
@@ -154,13 +163,28 @@ export function ExportDialog({ open, scopes, onClose, notify }: ExportDialogProp
             <legend>{t('citations.scope')}</legend>
             {scopes.map((s) => (
               <label key={s.key} className="choice">
-                <input type="radio" name={`${ids}-scope`} value={s.key} checked={scope?.key === s.key} onChange={() => setScopeKey(s.key)} />
+                <input
+                  type="radio"
+                  name={`${ids}-scope`}
+                  value={s.key}
+                  checked={scope?.key === s.key}
+                  onChange={() => {
+                    setScopeKey(s.key);
+                    if (s.includeManual !== undefined) setIncludeManual(s.includeManual);
+                  }}
+                />
                 <span>{s.label}</span>
               </label>
             ))}
           </fieldset>
         ) : (
           scope && <p className="export-scope">{scope.label}</p>
+        )}
+        {manualIds.length > 0 && (
+          <label className="choice include-manual">
+            <input type="checkbox" checked={withManual || Boolean(scope?.coversManual)} disabled={scope?.coversManual} onChange={(e) => setIncludeManual(e.target.checked)} />
+            <span>{t('manualSources.includeCount', { count: manualIds.length })}</span>
+          </label>
         )}
         <div className="cite-export-options">
           <div className="cite-field">

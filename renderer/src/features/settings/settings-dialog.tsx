@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type Settings } from '../../../../shared/contract.js';
 import { ShortcutHelp } from '../annotations/shortcut-help.js';
 import { CitationSettings } from '../citations/citation-settings.js';
+import { BackupSettings } from './backup-settings.js';
 
 const LANGUAGES = ['de', 'en'] as const;
 const THEMES = ['system', 'light', 'dark'] as const;
@@ -63,6 +64,7 @@ export function SettingsDialog({ open, settings, onChange, onClose, error }: Set
           ))}
         </fieldset>
         {open && <CitationSettings settings={settings} onChange={onChange} />}
+        {open && <BackupSettings />}
         <ShortcutHelp />
         {error && (
           <p className="settings-error" role="alert">

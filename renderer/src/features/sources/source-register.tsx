@@ -7,6 +7,7 @@ import { errorText } from '../../i18n/index.js';
 import { formatTimestamp } from '../../lib/format-date.js';
 import { useDebounced } from '../../lib/use-debounced.js';
 import { useLang } from '../../lib/use-lang.js';
+import { ManualSources } from '../citations/manual-sources.js';
 import { sourceKindLabel, statusLabel } from './labels.js';
 import { statusClass } from './sources-panel.js';
 
@@ -122,6 +123,7 @@ export function SourceRegister({ onOpenArticle }: SourceRegisterProps) {
             </div>
           )
         )}
+        <ManualSources />
       </section>
       <section className="register-detail" aria-label={t('register.detailLabel')}>
         {selectedId === null ? (
