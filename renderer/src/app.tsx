@@ -275,7 +275,7 @@ export function App({ initialSettings, initialInfo }: AppProps) {
                         <SearchIcon />
                         {t('search.toggle')}
                       </button>
-                      <CollectionExport articleId={selectedId} query={query} total={pages.total} />
+                      <CollectionExport articleId={selectedId} query={query} total={pages.total} mappeId={mappeId} />
                     </>
                   }
                   footer={report && <ImportStatus report={report} reportShown={showReport} onShowReport={() => setView({ kind: 'import' })} />}

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe } from 'vitest';
 import { DPA_SAMPLE, REUTERS_SAMPLE, axeViolations, expect, importThroughInput, samplesPresent, screenshot, test } from './fixtures.js';
 
@@ -103,5 +104,15 @@ describe.skipIf(!samplesPresent)('search and Mappen', () => {
     expect(await page.getByRole('combobox', { name: 'In Mappe legen' }).isVisible()).toBe(true);
     expect(await axeViolations(page), 'Mappen sidebar').toEqual([]);
     await screenshot(page, 'search-mappen.png');
+
+    // The Mappe is an export scope: its citations only, not the other story's.
+    await page.getByRole('button', { name: 'Quellen exportieren …' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Quellen exportieren' });
+    await dialog.getByRole('radio', { name: 'Alle 1 Artikel der Mappe' }).check();
+    await dialog.getByLabel('Format').selectOption('agency');
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Herunterladen' }).click()]);
+    const exported = await fs.promises.readFile((await download.path())!, 'utf8');
+    expect(exported).toContain('Reuters');
+    expect(exported).not.toContain('dpa');
   }, 90_000);
 });
