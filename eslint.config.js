@@ -61,12 +61,17 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           patterns: [
             { group: ['**/main/**', '../main/*', '../../main/*'], message: 'renderer/ talks to main only through api.ts and the shared contract.' },
             { group: ['electron', 'better-sqlite3', ...nodeBuiltins], message: 'No Node or Electron in the renderer.' },
+            {
+              group: ['**/shared/contract', '**/shared/contract.js', '**/shared/contract-*'],
+              allowTypeImports: true,
+              message: 'Only types from the contract: its zod schemas must stay out of the renderer bundle (zod probes eval, which the CSP reports).',
+            },
           ],
         },
       ],

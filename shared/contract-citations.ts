@@ -27,14 +27,9 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const RENDER_FORMATS = ['text', 'html', 'markdown'] as const;
 export type RenderFormat = (typeof RENDER_FORMATS)[number];
 
-/** Kinds of manually added source and the CSL type each becomes. */
-export const MANUAL_SOURCE_TYPES = {
-  webpage: 'webpage',
-  document: 'document',
-  interview: 'interview',
-  person: 'personal_communication',
-} as const;
-export type ManualSourceKind = keyof typeof MANUAL_SOURCE_TYPES;
+import { MANUAL_SOURCE_TYPES, type ManualSourceKind } from './manual-source-types.js';
+
+export { MANUAL_SOURCE_TYPES, type ManualSourceKind };
 const MANUAL_SOURCE_KINDS = Object.keys(MANUAL_SOURCE_TYPES) as [ManualSourceKind, ...ManualSourceKind[]];
 
 /** CSL 1.0.2 item types (csl-data.json). */

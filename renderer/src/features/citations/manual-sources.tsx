@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MANUAL_SOURCE_TYPES, type CslDate, type CslName, type ManualSource, type ManualSourceKind } from '../../../../shared/contract-citations.js';
+import type { CslDate, CslName, ManualSource } from '../../../../shared/contract-citations.js';
+import { MANUAL_SOURCE_TYPES, type ManualSourceKind } from '../../../../shared/manual-source-types.js';
 import type { ErrorPayload } from '../../../../shared/errors.js';
 import { api, toErrorPayload } from '../../api.js';
 import { errorText } from '../../i18n/index.js';

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Settings } from '../../../../shared/contract.js';
+import type { Settings } from '../../../../shared/contract.js';
 import { ShortcutHelp } from '../annotations/shortcut-help.js';
 import { CitationSettings } from '../citations/citation-settings.js';
 import { BackupSettings } from './backup-settings.js';
