@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/annotation.js';
 import { api, toErrorPayload } from '../../api.js';
 import { errorText } from '../../i18n/index.js';
-import { downloadExport } from './download.js';
+import { downloadText } from '../../lib/files.js';
 
 /** What to export: articles, annotation ids, or (both absent) the whole collection. */
 export interface ExportScope {
@@ -34,7 +34,7 @@ export function ExportMenu({ label, scope, disabled = false }: ExportMenuProps) 
     setBusy(true);
     try {
       const file = await api['annotations.export']({ format, ...(await scope()) });
-      downloadExport(file);
+      downloadText(file.fileName, file.mimeType, file.content);
       setStatus({ text: t('annotations.export.done', { count: file.count, file: file.fileName }), error: false });
       if (details.current) details.current.open = false;
     } catch (e) {

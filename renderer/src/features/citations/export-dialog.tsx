@@ -6,7 +6,7 @@ import { api, toErrorPayload } from '../../api.js';
 import { errorText } from '../../i18n/index.js';
 import { redactProtected } from '../sources/protected-terms.js';
 import { AGENCY_STYLE, DEFAULT_STYLE_OF, FORMAT_GROUPS, LOCALE_OPTIONS, loadCitationPrefs } from './citation-prefs.js';
-import { copyText, downloadText } from './clipboard.js';
+import { copyText, downloadText } from '../../lib/files.js';
 import type { ToastMessage } from './toast.js';
 
 /** What an export covers: named articles, or the whole collection. */

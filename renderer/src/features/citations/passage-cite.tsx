@@ -6,7 +6,7 @@ import { errorText } from '../../i18n/index.js';
 import { useLang } from '../../lib/use-lang.js';
 import { redactProtected } from '../sources/protected-terms.js';
 import { AGENCY_STYLE, loadCitationPrefs } from './citation-prefs.js';
-import { copyText } from './clipboard.js';
+import { copyText } from '../../lib/files.js';
 import { notify } from './notify.js';
 import { selectionOffsets, type TextRange } from './selection-offsets.js';
 

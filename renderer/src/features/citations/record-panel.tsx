@@ -9,7 +9,7 @@ import { errorText } from '../../i18n/index.js';
 import { formatPublishedLong } from '../../lib/format-date.js';
 import { useLang } from '../../lib/use-lang.js';
 import { redactProtected } from '../sources/protected-terms.js';
-import { copyText } from './clipboard.js';
+import { copyText } from '../../lib/files.js';
 import { COMMON_TYPES, RECORD_FIELDS, dateToForm, fieldKind, fieldToForm, isCommonType, nameToDisplay, patchFromForm, type RecordField } from './csl-fields.js';
 import type { ToastMessage } from './toast.js';
 

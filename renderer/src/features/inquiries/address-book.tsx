@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../../../shared/inquiry.js';
 import { api, toErrorPayload } from '../../api.js';
 import { errorText } from '../../i18n/index.js';
-import { downloadFile } from './files.js';
+import { downloadText } from '../../lib/files.js';
 import { notifyInquiriesChanged } from './inquiry-events.js';
 
 /** Largest address-book file read into memory. */
@@ -41,7 +41,7 @@ export function AddressBook({ contacts }: { contacts: Contact[] }) {
     setError(null);
     api['contacts.export']({ format }).then(
       (file) => {
-        downloadFile(file.fileName, file.mimeType, file.content);
+        downloadText(file.fileName, file.mimeType, file.content);
         setNotice(t('inquiries.book.exported', { file: file.fileName }));
       },
       (e: unknown) => setError(errorText(toErrorPayload(e))),

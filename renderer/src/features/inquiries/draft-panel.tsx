@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DraftResult } from '../../../../shared/inquiry.js';
 import { api, toErrorPayload } from '../../api.js';
 import { errorText } from '../../i18n/index.js';
-import { copyPlainText, downloadFile } from './files.js';
+import { copyText, downloadText } from '../../lib/files.js';
 import { notifyInquiriesChanged } from './inquiry-events.js';
 import { todayIso } from './inquiry-format.js';
 
@@ -50,13 +50,13 @@ export function DraftPanel({ contactEmail, onClose }: { contactEmail: string; on
   }, [contactEmail]);
 
   const download = (d: FileDraft) => {
-    downloadFile(d.fileName, d.mimeType, d.content);
+    downloadText(d.fileName, d.mimeType, d.content);
     setNotice(t('inquiries.draft.downloaded', { file: d.fileName }));
   };
 
   const copy = async (text: string) => {
     try {
-      await copyPlainText(text);
+      await copyText(text);
       setNotice(t('inquiries.draft.copied'));
     } catch {
       setNotice(t('inquiries.draft.copyFailed'));

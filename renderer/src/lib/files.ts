@@ -1,10 +1,10 @@
 /**
- * Clipboard and file download for drafts and address-book exports. Plain text only: no HTML is
- * put on the clipboard, nothing is opened or rendered.
+ * Clipboard and file download for every feature (Quellenangaben, exports, drafts, address book).
+ * Plain text only: no HTML is put on the clipboard, nothing downloaded is opened or rendered.
  */
 
 /** Copies `text` as plain text; falls back to a hidden textarea where the Clipboard API is refused. */
-export async function copyPlainText(text: string): Promise<void> {
+export async function copyText(text: string): Promise<void> {
   try {
     await navigator.clipboard.writeText(text);
     return;
@@ -22,16 +22,18 @@ export async function copyPlainText(text: string): Promise<void> {
   if (!ok) throw new Error('clipboard unavailable');
 }
 
-/** Offers `content` as a file download (Blob + `<a download>`). */
-export function downloadFile(fileName: string, mimeType: string, content: string): void {
+/** Offers `content` as a file download (Blob + `<a download>`), UTF-8 unless the type names a charset. */
+export function downloadText(fileName: string, mimeType: string, content: string): void {
   const type = /charset=/i.test(mimeType) ? mimeType : `${mimeType};charset=utf-8`;
   const url = URL.createObjectURL(new Blob([content], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
   a.rel = 'noopener';
+  a.hidden = true;
   document.body.append(a);
   a.click();
   a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  // Revoke later: the download reads the Blob after the click returns.
+  window.setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
