@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { ArticleVersionInfo } from '../../shared/annotation.js';
-import { countWords, type Block, type ParsedArticle } from '../../shared/article.js';
+import { type Block, type ParsedArticle } from '../../shared/article.js';
 import { AppError } from '../../shared/errors.js';
 import { reanchorAnnotations, type ReanchorReport } from './annotations.js';
-import { contentHash, insertArticle, type InsertOutcome, type Provenance } from './articles.js';
+import { articleRowParams, contentHash, insertArticle, type InsertOutcome, type Provenance } from './articles.js';
 import { stripHeadlineMarkers } from './import/wire/version-markers.js';
 import { indexArticle } from './search-index.js';
 
@@ -146,29 +146,7 @@ export function importAsNewVersion(db: Database, articleId: number, article: Com
            blocks = @blocks, word_count = @wordCount, source_file = @file, source_format = @format, source_encoding = @encoding,
            imported_at = @importedAt
          WHERE id = @id`,
-      ).run({
-        id: articleId,
-        hash,
-        title: article.title,
-        titleDerived: article.titleDerived ? 1 : 0,
-        kicker: article.kicker,
-        language: article.language,
-        agency: article.agency,
-        copyright: article.copyright,
-        url: article.url,
-        published: article.published,
-        datelinePlace: article.dateline?.place ?? null,
-        datelineAgency: article.dateline?.agency ?? null,
-        datelineText: article.datelineText,
-        versionMarkers: JSON.stringify(article.versionMarkers),
-        text: article.text,
-        blocks: JSON.stringify(article.blocks),
-        wordCount: countWords(article.text, article.blocks),
-        file: prov.file,
-        format: prov.format,
-        encoding: prov.encoding,
-        importedAt: prov.importedAt,
-      });
+      ).run({ id: articleId, ...articleRowParams(article, prov, hash) });
       // Search finds the newest text only; the index row follows the article row.
       indexArticle(db, articleId, article.title, article.text, article.blocks, article.language, true);
       db.prepare('DELETE FROM article_credits WHERE article_id = ?').run(articleId);

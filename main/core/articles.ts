@@ -67,6 +67,32 @@ interface ArticleRow {
   imported_at: string;
 }
 
+/** The named parameters of an `articles` row (insert or new version): one mapping from a parsed article. */
+export function articleRowParams(article: ParsedArticle & { title: string; language: string | null }, prov: Provenance, hash: string): Record<string, string | number | null> {
+  return {
+    hash,
+    title: article.title,
+    titleDerived: article.titleDerived ? 1 : 0,
+    kicker: article.kicker,
+    language: article.language,
+    agency: article.agency,
+    copyright: article.copyright,
+    url: article.url,
+    published: article.published,
+    datelinePlace: article.dateline?.place ?? null,
+    datelineAgency: article.dateline?.agency ?? null,
+    datelineText: article.datelineText,
+    versionMarkers: JSON.stringify(article.versionMarkers),
+    text: article.text,
+    blocks: JSON.stringify(article.blocks),
+    wordCount: countWords(article.text, article.blocks),
+    file: prov.file,
+    format: prov.format,
+    encoding: prov.encoding,
+    importedAt: prov.importedAt,
+  };
+}
+
 /**
  * Stores a parsed article with its credits, desk contacts and search index entry in one
  * transaction. When the same content is already in the collection nothing is written and the
@@ -86,28 +112,7 @@ export function insertArticle(db: Database, article: ParsedArticle & { title: st
            VALUES (@hash, @title, @titleDerived, @kicker, @language, @agency, @copyright, @url, @published,
              @datelinePlace, @datelineAgency, @datelineText, @versionMarkers, @text, @blocks, @wordCount,
              @file, @format, @encoding, @importedAt)`,
-      ).run({
-        hash,
-        title: article.title,
-        titleDerived: article.titleDerived ? 1 : 0,
-        kicker: article.kicker,
-        language: article.language,
-        agency: article.agency,
-        copyright: article.copyright,
-        url: article.url,
-        published: article.published,
-        datelinePlace: article.dateline?.place ?? null,
-        datelineAgency: article.dateline?.agency ?? null,
-        datelineText: article.datelineText,
-        versionMarkers: JSON.stringify(article.versionMarkers),
-        text: article.text,
-        blocks: JSON.stringify(article.blocks),
-        wordCount: countWords(article.text, article.blocks),
-        file: prov.file,
-        format: prov.format,
-        encoding: prov.encoding,
-        importedAt: prov.importedAt,
-      });
+      ).run(articleRowParams(article, prov, hash));
       const id = Number(info.lastInsertRowid);
       // Only public text is searchable: non-public blocks hold private contact data.
       indexArticle(db, id, article.title, article.text, article.blocks, article.language);
