@@ -14,7 +14,7 @@ export const CHANNEL_NAMES = [
   'articles.search',
   'import.upload',
   'import.expand',
-  'import.path',
+  'import.paths',
   'dialog.openImport',
   'citations.record',
   'citations.updateRecord',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ANNOTATION_TYPES, type AnnotationType } from './annotation.js';
 import type { ArticleSummary } from './article.js';
+import type { Source } from './source.js';
 import { result } from './contract-result.js';
 
 /**
@@ -17,7 +18,7 @@ const short = z.string().min(1).max(200);
 
 export const SEARCH_SORTS = ['date', 'relevance'] as const;
 export type SearchSort = (typeof SEARCH_SORTS)[number];
-export const SEARCH_KINDS = ['article', 'annotation'] as const;
+export const SEARCH_KINDS = ['article', 'annotation', 'source'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** Filters of a search; combined with AND, several values of one filter with OR. */
@@ -36,8 +37,8 @@ export const searchFiltersSchema = z
     types: z.array(z.enum(ANNOTATION_TYPES)).max(ANNOTATION_TYPES.length).optional(),
     /** Only articles (and annotations) with an open Rückfrage (status offen or gestellt). */
     openInquiries: z.boolean().optional(),
-    /** Which kinds of hits; default both. */
-    kinds: z.array(z.enum(SEARCH_KINDS)).min(1).max(2).optional(),
+    /** Which kinds of hits; default all: articles, annotations and sources (the registry's names). */
+    kinds: z.array(z.enum(SEARCH_KINDS)).min(1).max(SEARCH_KINDS.length).optional(),
   })
   .strict();
 export type SearchFilters = z.infer<typeof searchFiltersSchema>;
@@ -77,6 +78,12 @@ export interface AnnotationSearchHit {
 
 export type SearchHit = ArticleSearchHit | AnnotationSearchHit;
 
+/** A source of the registry whose name, alias, role, organisation or wording matched. */
+export interface SourceSearchHit extends Source {
+  /** The newest articles mentioning it (up to five), newest first. */
+  articleIds: number[];
+}
+
 export interface SearchResult {
   hits: SearchHit[];
   /** Articles plus annotations found; a lower bound when `totalExact` is false. */
@@ -85,7 +92,16 @@ export interface SearchResult {
   totalExact: boolean;
   articleTotal: number;
   annotationTotal: number;
+  /**
+   * Matching sources (best first, at most SOURCE_HITS_MAX; only on the first page, offset 0): shown
+   * above the hits, not counted in `total`. With article filters, only sources mentioned in such an article.
+   */
+  sources: SourceSearchHit[];
+  sourceTotal: number;
 }
+
+/** Source hits per search. */
+export const SOURCE_HITS_MAX = 10;
 
 export interface SavedSearch {
   id: number;

@@ -12,6 +12,7 @@ import { backupChannels } from './contract-backup.js';
 import { archiveChannels } from './contract-archive.js';
 import { isEmailAddress } from './inquiry.js';
 import { result } from './contract-result.js';
+import { IMPORT_PATHS_MAX } from './import-limits.js';
 
 export { EVENTS, isAppEvent, type AppEvent } from './channels.js';
 
@@ -108,8 +109,14 @@ export const contract = {
     args: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(10_000) }).strict(),
     result: result<{ files: string[]; errors: ImportOutcome[] }>(),
   },
-  /** Imports one file from a path on this machine. */
-  'import.path': { args: z.object({ path: z.string().min(1).max(4096) }).strict(), result: result<ImportOutcome>() },
+  /**
+   * Imports files from paths on this machine (Electron: after the open dialog or a drop), in one
+   * transaction with a savepoint per file: one outcome per path, in order, each failure its own.
+   */
+  'import.paths': {
+    args: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(IMPORT_PATHS_MAX) }).strict(),
+    result: result<ImportOutcome[]>(),
+  },
   /**
    * Electron only: shows the native open dialog and returns the chosen paths (empty when cancelled).
    * `folders: true` asks for folders (Datei → Ordner importieren…): Windows and Linux dialogs cannot

@@ -2,6 +2,7 @@ import type { ParseArgsConfig } from 'node:util';
 import { ANNOTATION_TYPES, type AnnotationType } from '../../shared/annotation.js';
 import { DATE_BOUND_RE, SEARCH_SORTS, searchRequestSchema, type SearchFilters, type SearchHit, type SearchSort } from '../../shared/contract-search.js';
 import type { Lang } from '../../shared/errors.js';
+import { VERIFICATION_STATUS_LABELS } from '../../shared/source.js';
 import { findMappe } from '../core/mappen.js';
 import { search } from '../core/search.js';
 import { HIT_END, HIT_START } from '../core/search-snippet.js';
@@ -81,6 +82,9 @@ const MESSAGES = {
   noHits: { de: 'Keine Treffer.', en: 'No hits.' },
   footer: { de: '{shown} von {total} Treffern', en: '{shown} of {total} hits' },
   annotation: { de: 'Annotation', en: 'annotation' },
+  sources: { de: 'Quellen:', en: 'Sources:' },
+  mentions: { de: '{n} Erwähnungen', en: '{n} mentions' },
+  protectedMark: { de: 'GESCHÜTZT', en: 'PROTECTED' },
 } as const;
 
 function msg(lang: Lang, key: keyof typeof MESSAGES, vars: Record<string, string | number> = {}): string {
@@ -137,8 +141,19 @@ export function runSearchCommand(db: Database, positionals: string[], values: Cl
   const offset = intOpt(values, 'offset', lang, 0);
   const res = search(db, searchRequestSchema.parse({ query, filters, sort, limit: Math.min(Math.max(limit, 1), 200), offset: Math.min(offset, 10_000) }));
   if (values.json) {
-    io.out(`${JSON.stringify(res.hits.map((h: SearchHit) => ({ ...h, snippet: plain(h.snippet) })))}\n`);
+    // Source hits join the array as kind "source" (their registry kind as sourceKind).
+    const sources = res.sources.map(({ kind, ...s }) => ({ kind: 'source' as const, sourceKind: kind, ...s }));
+    io.out(`${JSON.stringify([...res.hits.map((h: SearchHit) => ({ ...h, snippet: plain(h.snippet) })), ...sources])}\n`);
     return 0;
+  }
+  if (res.sources.length > 0) {
+    io.out(`${msg(lang, 'sources')}\n`);
+    for (const s of res.sources) {
+      const about = [s.role, s.organisation].filter(Boolean).join(', ');
+      const flags = [VERIFICATION_STATUS_LABELS[s.status][lang], msg(lang, 'mentions', { n: s.mentionCount }), s.protected ? msg(lang, 'protectedMark') : null].filter(Boolean).join(' · ');
+      io.out(`  #${s.id}  ${s.name}${about ? ` (${about})` : ''} · ${flags}\n`);
+    }
+    io.out('\n');
   }
   if (res.hits.length === 0) {
     io.out(`${msg(lang, 'noHits')}\n`);

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { cachedStatement } from '../db/statements.js';
 import type { ArticleVersionInfo } from '../../shared/annotation.js';
 import { type Block, type ParsedArticle } from '../../shared/article.js';
 import { AppError } from '../../shared/errors.js';
@@ -101,9 +102,9 @@ export function findVersionTarget(db: Database, article: CompleteArticle): { art
 
 /** The article holding this exact text, as its current or an earlier version; null if none does. */
 export function findByContentHash(db: Database, hash: string): number | null {
-  const current = db.prepare('SELECT id FROM articles WHERE content_hash = ?').get(hash) as { id: number } | undefined;
+  const current = cachedStatement(db, 'SELECT id FROM articles WHERE content_hash = ?').get(hash) as { id: number } | undefined;
   if (current) return current.id;
-  const old = db.prepare('SELECT article_id AS id FROM article_versions WHERE content_hash = ?').get(hash) as { id: number } | undefined;
+  const old = cachedStatement(db, 'SELECT article_id AS id FROM article_versions WHERE content_hash = ?').get(hash) as { id: number } | undefined;
   return old?.id ?? null;
 }
 

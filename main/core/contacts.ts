@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { cachedStatement } from '../db/statements.js';
 import { AppError } from '../../shared/errors.js';
 import { emailKey, isEmailAddress, type Contact, type ContactImportResult, type ContactInput, type ContactOrigin } from '../../shared/inquiry.js';
 import { contactsToCsv, CsvSyntaxError, parseContactsCsv } from './contacts-csv.js';
@@ -80,7 +81,7 @@ export function getContact(db: Database, id: number): Contact {
 
 /** The contact with this address (case-insensitive), or null. */
 export function findContactByEmail(db: Database, email: string): Contact | null {
-  const row = db.prepare('SELECT * FROM contacts WHERE email_key = ?').get(emailKey(email)) as ContactRow | undefined;
+  const row = cachedStatement(db, 'SELECT * FROM contacts WHERE email_key = ?').get(emailKey(email)) as ContactRow | undefined;
   return row ? rowToContact(row) : null;
 }
 
@@ -171,9 +172,10 @@ export function nameFromAddress(email: string): string {
  * so an article and its contacts are stored together or not at all.
  */
 export function syncDeskContacts(db: Database, articleId: number, now: string = new Date().toISOString()): void {
-  const article = db.prepare('SELECT agency FROM articles WHERE id = ?').get(articleId) as { agency: string | null } | undefined;
+  // Once per imported file: cached statements (preparing costs as much as running them).
+  const article = cachedStatement(db, 'SELECT agency FROM articles WHERE id = ?').get(articleId) as { agency: string | null } | undefined;
   if (!article) return;
-  const desks = db.prepare('SELECT email, scope FROM article_desk_contacts WHERE article_id = ? ORDER BY position').all(articleId) as {
+  const desks = cachedStatement(db, 'SELECT email, scope FROM article_desk_contacts WHERE article_id = ? ORDER BY position').all(articleId) as {
     email: string;
     scope: string | null;
   }[];

@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { publicText, type Block } from '../../shared/article.js';
 import { AppError } from '../../shared/errors.js';
 import type { ParsedQuery, SearchNode } from '../../shared/search-query.js';
-import { indexTerms, queryPrefixFormsOf, queryTermsOf, stemLanguageOf, termOf, wordsOf, type StemLanguage } from './search-text.js';
+import { implicitPrefixAllowed, indexTerms, queryPrefixFormsOf, queryTermsOf, stemLanguageOf, termOf, wordsOf, type StemLanguage } from './search-text.js';
 
 /**
  * The article search index (`articles_fts`, migration "search"): a contentless FTS5 table whose
@@ -16,6 +16,12 @@ import { indexTerms, queryPrefixFormsOf, queryTermsOf, stemLanguageOf, termOf, w
  * common the term: no sort over all matches, on any collection size. `article_search_keys` remembers
  * each article's key so a new version (perhaps with a new date) replaces its entry.
  */
+
+/**
+ * Prefix lengths with an FTS5 prefix index (migration 0007): `Wort*` with a prefix of this many
+ * letters is read from one doclist instead of merging every term's.
+ */
+export const ARTICLE_FTS_PREFIXES = [3, 4, 5] as const;
 
 /** Bits of the search key that hold the article id (ids up to 67 million). */
 export const ARTICLE_ID_BITS = 26;
@@ -89,6 +95,26 @@ export function indexArticle(db: Database, id: number, title: string, text: stri
   s.setKey.run(id, key);
 }
 
+/**
+ * Calls `each` for every stored article in id order, 500 rows at a time: better-sqlite3 forbids
+ * writing while a statement iterates, and one `all()` of a large collection would hold every
+ * text in memory at once. Used by the migrations that rebuild the index.
+ */
+export function forEachArticleForIndex(
+  db: Database,
+  each: (r: { id: number; title: string; text: string; blocks: Block[]; language: string | null; published: string | null }) => void,
+): void {
+  const page = db.prepare('SELECT id, title, text, blocks, language, published FROM articles WHERE id > ? ORDER BY id LIMIT 500');
+  let last = 0;
+  for (;;) {
+    const rows = page.all(last) as { id: number; title: string; text: string; blocks: string; language: string | null; published: string | null }[];
+    for (const r of rows) each({ ...r, blocks: JSON.parse(r.blocks) as Block[] });
+    const tail = rows[rows.length - 1];
+    if (!tail) return;
+    last = tail.id;
+  }
+}
+
 /** Removes an article from the search index. */
 export function unindexArticle(db: Database, id: number): void {
   const s = indexStatements(db);
@@ -147,7 +173,7 @@ export function compileMatch(node: SearchNode | null, terms: TermCompiler, opts:
     case 'phrase': {
       const words = wordsOf(node.kind === 'term' ? node.word : node.text);
       if (words.length === 0) return null;
-      const prefix = node.prefix || (node.kind === 'term' && opts.implicitPrefix === true);
+      const prefix = node.prefix || (node.kind === 'term' && opts.implicitPrefix === true && implicitPrefixAllowed(words[words.length - 1] as string));
       if (words.length > 1) return terms.phrase(words, prefix);
       const w = words[0] as string;
       return prefix ? terms.prefix(w) : terms.word(w);

@@ -1,5 +1,5 @@
 import type { SearchNode } from '../../shared/search-query.js';
-import { queryPrefixFormsOf, queryTermsOf, termOf, WORD_RE, wordsOf, type StemLanguage } from './search-text.js';
+import { implicitPrefixAllowed, queryPrefixFormsOf, queryTermsOf, termOf, WORD_RE, wordsOf, type StemLanguage } from './search-text.js';
 
 /** Marks that wrap a hit inside a snippet; renderers turn them into <mark> elements, never HTML strings. */
 export const HIT_START = '\u0002';
@@ -24,7 +24,8 @@ export function hitMatcher(node: SearchNode | null, implicitPrefix = false): Hit
       case 'phrase': {
         const words = wordsOf(n.kind === 'term' ? n.word : n.text);
         words.forEach((w, i) => {
-          const prefix = (n.prefix || (n.kind === 'term' && implicitPrefix)) && i === words.length - 1;
+          const last = i === words.length - 1;
+          const prefix = last && (n.prefix || (n.kind === 'term' && implicitPrefix && implicitPrefixAllowed(w)));
           for (const t of queryTermsOf(w)) m.exact.add(t);
           if (prefix) m.prefixes.push(queryPrefixFormsOf(w).prefix);
         });
@@ -48,48 +49,93 @@ function isHit(m: HitMatcher, term: string): boolean {
   return m.exact.has(term) || m.prefixes.some((p) => term.startsWith(p));
 }
 
-// Lower case with the German letters mapped one to one, so offsets stay those of the original
-// text; used only to find where a hit may start.
-const ONE_TO_ONE: Record<string, string> = { ä: 'a', ö: 'o', ü: 'u', ß: 's', à: 'a', á: 'a', â: 'a', é: 'e', è: 'e', ê: 'e', ç: 'c', ñ: 'n', ó: 'o', ô: 'o', í: 'i', ú: 'u' };
+/**
+ * What a folded term letter may have been in the text: umlauts, ß, accents and other marks fold
+ * away (search-text.ts), an English stem may end in i for y ("cry" → "cri").
+ */
+const LETTER_VARIANTS: Record<string, string> = {
+  a: 'aäàáâãåą',
+  c: 'cçčć',
+  d: 'dđď',
+  e: 'eéèêëěę',
+  g: 'gğ',
+  i: 'iíìîïıyý',
+  l: 'lłľ',
+  n: 'nñńň',
+  o: 'oöóòôõøő',
+  r: 'rř',
+  s: 'sßšśş',
+  t: 'tťţ',
+  u: 'uüúùûůű',
+  y: 'yýÿ',
+  z: 'zžźż',
+};
 
-function quickFold(text: string): string | null {
-  const lower = text.toLowerCase().replace(/[äöüßàáâéèêçñóôíú]/g, (c) => ONE_TO_ONE[c] ?? c);
-  return lower.length === text.length ? lower : null; // a rare letter changed length: scan everything
+const letterClassCache = new Map<string, string>();
+
+/** A regex class for one term letter in either case and any spelling it folds from. */
+function letterClass(c: string): string {
+  let cls = letterClassCache.get(c);
+  if (cls === undefined) {
+    const lower = LETTER_VARIANTS[c] ?? c;
+    const all = [...new Set([...lower, ...lower.toUpperCase()])].join('').replace(/[\\\]^-]/g, '\\$&');
+    // a, o, u may be spelt ae, oe, ue (folded to a, o, u: search-text.ts)
+    cls = `[${all}]${'aou'.includes(c) ? '[eE]?' : ''}`;
+    letterClassCache.set(c, cls);
+  }
+  return cls;
+}
+
+/** Letters of a term start as a regex; `ss` may have been one ß. */
+function startPattern(start: string): string {
+  return start
+    .split('ss')
+    .map((part) => [...part].map(letterClass).join(''))
+    .join('(?:[sS][sS]|[ßẞ])');
 }
 
 const candidateCache = new WeakMap<HitMatcher, RegExp | null>();
 
 /**
- * A regex for the places where a hit can begin: a word starting with the first two letters of a
- * term (or the ae/oe/ue spelling of its first vowel). Scanning with it is done by the regex engine;
+ * A regex for the places where a hit can begin: the first three letters of a term in any case and
+ * spelling (ä/ae, ß, accents), run over the original text. The regex engine does the scanning;
  * only the words it finds are stemmed, instead of every word up to the first hit (measured: that
- * made rare-term searches slower than common ones, whose first hit comes early).
+ * made rare-term searches slower than common ones). No lower-cased copy of the text is made and
+ * there is no look-behind (both cost more than the rest of the snippet, `npm run bench`): whether
+ * a candidate starts a word is checked by hand. A term changes only at its end when stemmed, so
+ * its first letters are those of the word.
  */
 function candidateRegex(m: HitMatcher): RegExp | null {
   if (candidateCache.has(m)) return candidateCache.get(m) ?? null;
   const starts = new Set<string>();
-  for (const t of [...m.exact, ...m.prefixes]) {
-    if (!t) continue;
-    starts.add(t.slice(0, 2));
-    if ('aou'.includes(t[0] as string)) starts.add(`${t[0]}e`);
-  }
-  const alts = [...starts].filter((x) => /^[\p{L}\p{N}]+$/u.test(x));
-  const re = alts.length > 0 ? new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?:${alts.join('|')})`, 'gu') : null;
+  for (const t of [...m.exact, ...m.prefixes]) if (/^[\p{L}\p{N}]+$/u.test(t)) starts.add(t.slice(0, 3));
+  const re = starts.size > 0 ? new RegExp([...starts].map(startPattern).join('|'), 'gu') : null;
   candidateCache.set(m, re);
   return re;
 }
 
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+
+/** Whether offset `i` of `text` is the start of a word (not preceded by a letter, digit or mark). */
+function startsWord(text: string, i: number): boolean {
+  if (i === 0) return true;
+  const before = text.codePointAt(i - 1) ?? 0;
+  // A low surrogate: read the whole code point before it.
+  const cp = before >= 0xdc00 && before <= 0xdfff && i >= 2 ? (text.codePointAt(i - 2) ?? before) : before;
+  return !WORD_CHAR.test(String.fromCodePoint(cp));
+}
+
 /** Offset of the first word of `text` that is a hit, or -1. */
 function firstHit(text: string, language: StemLanguage, m: HitMatcher): number {
-  const lowered = quickFold(text);
-  const re = lowered ? candidateRegex(m) : null;
-  const word = new RegExp(WORD_RE.source, 'uy');
-  if (!lowered || !re) {
+  const re = candidateRegex(m);
+  if (!re) {
     for (const w of text.matchAll(WORD_RE)) if (isHit(m, termOf(w[0], language))) return w.index;
     return -1;
   }
+  const word = new RegExp(WORD_RE.source, 'uy');
   re.lastIndex = 0;
-  for (let c = re.exec(lowered); c; c = re.exec(lowered)) {
+  for (let c = re.exec(text); c; c = re.exec(text)) {
+    if (!startsWord(text, c.index)) continue;
     word.lastIndex = c.index;
     const w = word.exec(text);
     if (w && isHit(m, termOf(w[0], language))) return c.index;
@@ -130,6 +176,8 @@ export function makeSnippet(text: string, language: StemLanguage, m: HitMatcher,
   const tail = /^[^\s\p{L}\p{N}]*/u.exec(text.slice(lastEnd))?.[0] ?? '';
   out += tail;
   const before = startChar > 0 ? '…' : '';
-  const after = lastEnd + tail.length < text.trimEnd().length ? '…' : '';
+  const more = /\S/g;
+  more.lastIndex = lastEnd + tail.length;
+  const after = more.test(text) ? '…' : '';
   return `${before}${out.replace(/\s+/g, ' ').trim()}${after}`;
 }

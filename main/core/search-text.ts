@@ -122,3 +122,14 @@ export function queryPrefixFormsOf(word: string): { prefix: string; exact: strin
   const exact = [...new Set([termOf(word, 'de'), termOf(word, 'en')])].filter((t) => t.length > 0 && !t.startsWith(prefix));
   return { prefix, exact };
 }
+
+/** The type-ahead filter treats a bare word as a prefix only from this many letters on. */
+export const IMPLICIT_PREFIX_MIN = 3;
+
+/**
+ * Whether a word typed without `*` may match as a prefix in the type-ahead filter: not for one or
+ * two letters ("K", "Ka"), which would match a large part of the vocabulary on every keystroke.
+ */
+export function implicitPrefixAllowed(word: string): boolean {
+  return queryPrefixFormsOf(word).prefix.length >= IMPLICIT_PREFIX_MIN;
+}

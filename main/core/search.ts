@@ -2,7 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { SUMMARY_COLUMNS, rowToSummary, type SummaryRow } from './article-summary.js';
 import { tagKey } from '../../shared/annotation.js';
 import { publicText, type ArticleSummary, type Block } from '../../shared/article.js';
-import type { AnnotationSearchHit, ArticleSearchHit, SearchFilters, SearchHit, SearchRequest, SearchResult } from '../../shared/contract-search.js';
+import { SEARCH_KINDS, SOURCE_HITS_MAX, type AnnotationSearchHit, type ArticleSearchHit, type SearchFilters, type SearchHit, type SearchRequest, type SearchResult, type SourceSearchHit } from '../../shared/contract-search.js';
+import { matchSources } from './sources.js';
 import { parseSearchQuery, parseSearchQueryLenient, type ParsedQuery, type SearchNode } from '../../shared/search-query.js';
 import { ARTICLE_ID_BITS, ARTICLE_TERMS, compileMatch, strictArticleMatch, type TermCompiler } from './search-index.js';
 import { hitMatcher, makeSnippet, type HitMatcher } from './search-snippet.js';
@@ -19,8 +20,8 @@ import { stemLanguageOf, termOf, wordsOf } from './search-text.js';
  * same way, never all of them. Filters are checked per match while walking. Measured by
  * `npm run bench` (docs/bench.md).
  *
- * Source names (the sources feature) are not searched yet: `sources` has no full-text index and
- * protected sources need a decision first; see the hook in `search()`.
+ * Source names: the registry's `sources_fts` (migration 8) is searched by `searchSourcePage`; its
+ * hits come separately (`sources`), at most SOURCE_HITS_MAX, on the first page.
  */
 
 /** Relevance ranks this many of the newest matches. */
@@ -207,6 +208,8 @@ function noteFormsOf(word: string): string[] {
     plain.replace(/ß/g, 'ss'),
     plain.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/(?<!q)ue/g, 'u'),
     plain.replace(/ss/g, 'ß'),
+    // both at once: "Weissmueller" for "Weißmüller" (indexed as weißmuller: the tokenizer keeps ß)
+    plain.replace(/ae/g, 'a').replace(/oe/g, 'o').replace(/(?<!q)ue/g, 'u').replace(/ss/g, 'ß'),
     termOf(word, 'de'),
     termOf(word, 'en'),
   ]);
@@ -308,6 +311,18 @@ function searchAnnotationPage(
   return { rows, total: Math.min(total, SEARCH_COUNT_LIMIT), exact: total <= SEARCH_COUNT_LIMIT };
 }
 
+/**
+ * Sources whose name, aliases, role, organisation or wording match (spellings as for notes). Only
+ * word queries apply (a `title:`/`text:` field names article fields); with article filters, only
+ * sources mentioned in a matching article.
+ */
+function searchSourcePage(db: Database, parsed: ParsedQuery, f: SearchFilters): { sources: SourceSearchHit[]; total: number } {
+  if (!parsed.node || !hasTable(db, 'sources_fts') || usesTitleField(parsed.node)) return { sources: [], total: 0 };
+  const match = compileMatch(parsed.node, NOTE_TERMS);
+  if (!match) return { sources: [], total: 0 };
+  return matchSources(db, match, articleFilters(db, { ...f, kinds: undefined }, parsed), SOURCE_HITS_MAX);
+}
+
 function toAnnotationHit(r: AnnotationRow, matcher: HitMatcher): AnnotationSearchHit {
   const text = r.note.trim() ? r.note : r.exact;
   return {
@@ -337,10 +352,9 @@ function dateKey(published: string | null): string {
 export function search(db: Database, req: SearchRequest): SearchResult {
   const parsed = parseSearchQuery(req.query);
   const match = strictArticleMatch(req.query, parsed);
-  const kinds = req.filters.kinds ?? ['article', 'annotation'];
-  // Hook: source names (sources feature) would be a third kind of hit here once `sources` has a
-  // full-text index; protected sources must then stay out of any result that leaves the app.
-  // Both kinds are merged into one page: take offset+limit of each, merge, cut.
+  const kinds = req.filters.kinds ?? SEARCH_KINDS;
+  // Articles and annotations are merged into one page: take offset+limit of each, merge, cut.
+  // Sources (few, matched by name) come separately, on the first page.
   const want = req.offset + req.limit;
   const articles = kinds.includes('article')
     ? searchArticlePage(db, match, articleFilters(db, req.filters, parsed), req.sort, 0, want)
@@ -364,12 +378,15 @@ export function search(db: Database, req: SearchRequest): SearchResult {
   const hits: SearchHit[] = page.map((e) =>
     e.kind === 'article' ? ({ kind: 'article', ...rowToSummary(e.row), snippet: snippets.get(e.row.id) ?? '' } satisfies ArticleSearchHit) : toAnnotationHit(e.row, nMatcher),
   );
+  const sources = kinds.includes('source') && req.offset === 0 ? searchSourcePage(db, parsed, req.filters) : { sources: [], total: 0 };
   return {
     hits,
     total: articles.total + notes.total,
     totalExact: articles.exact && notes.exact,
     articleTotal: articles.total,
     annotationTotal: notes.total,
+    sources: sources.sources,
+    sourceTotal: sources.total,
   };
 }
 

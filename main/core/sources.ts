@@ -156,6 +156,33 @@ export function listSources(db: Database, q: SourceQuery = {}): Source[] {
   return out;
 }
 
+/**
+ * Registry entries whose name, aliases, role, organisation or wording match an FTS5 expression
+ * over `sources_fts` (migration 8), best first, each with the newest articles mentioning it.
+ * `articleWhere`: SQL conditions on `articles a` (the search filters); when given, only sources
+ * mentioned in such an article are returned.
+ */
+export function matchSources(
+  db: Database,
+  match: string,
+  articleWhere: { where: string[]; params: Record<string, unknown> },
+  limit: number,
+): { sources: (Source & { articleIds: number[] })[]; total: number } {
+  const restrict = articleWhere.where.length
+    ? ` AND s.id IN (SELECT m.source_id FROM source_mentions m JOIN articles a ON a.id = m.article_id WHERE ${articleWhere.where.join(' AND ')})`
+    : '';
+  const params = { ...articleWhere.params, match, limit };
+  const from = `FROM sources_fts f JOIN sources s ON s.id = f.rowid WHERE sources_fts MATCH @match${restrict}`;
+  const total = (db.prepare(`SELECT count(*) ${from}`).pluck().get(params) as number) ?? 0;
+  const rows = db
+    .prepare(`SELECT s.*, (SELECT count(*) FROM source_mentions m WHERE m.source_id = s.id) AS mention_count ${from} ORDER BY bm25(sources_fts, 4.0, 3.0, 1.0, 1.0, 1.0), s.name_key LIMIT @limit`)
+    .all(params) as SourceRow[];
+  const articles = db.prepare(
+    'SELECT DISTINCT m.article_id FROM source_mentions m JOIN articles a ON a.id = m.article_id WHERE m.source_id = ? ORDER BY a.published DESC, a.id DESC LIMIT 5',
+  );
+  return { sources: rows.map((r) => ({ ...rowToSource(r), articleIds: articles.pluck().all(r.id) as number[] })), total };
+}
+
 interface MentionRow {
   id: number;
   source_id: number;

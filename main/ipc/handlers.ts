@@ -2,7 +2,9 @@ import type { Database } from 'better-sqlite3';
 import type { Lang } from '../../shared/errors.js';
 import { AppError } from '../../shared/errors.js';
 import { countArticles, getArticle, listArticles, searchArticles } from '../core/articles.js';
-import { expandPaths, importFile, importUpload } from '../core/import/pipeline.js';
+import type { ImportOutcome } from '../../shared/contract.js';
+import { importFilesBatched } from '../core/import/batch.js';
+import { expandPaths, importUpload } from '../core/import/pipeline.js';
 import { getSettings, updateSettings } from '../core/settings.js';
 import { APP_VERSION } from '../core/version.js';
 import type { Handlers } from './dispatch.js';
@@ -39,7 +41,11 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'articles.search': ({ query, limit }) => searchArticles(db, query, limit),
     'import.upload': ({ name, data }) => importUpload(db, name, Buffer.from(data, 'base64'), { lang: uiLang(db) }),
     'import.expand': ({ paths }) => expandPaths(paths, uiLang(db)),
-    'import.path': ({ path }) => importFile(db, path, { lang: uiLang(db) }),
+    'import.paths': async ({ paths }) => {
+      const outcomes: ImportOutcome[] = [];
+      for await (const o of importFilesBatched(db, paths, { lang: uiLang(db), groupSize: paths.length })) outcomes.push(o);
+      return outcomes;
+    },
     'dialog.openImport': async (args) => {
       if (!ctx.showOpenDialog) throw new AppError('FORBIDDEN');
       return { paths: await ctx.showOpenDialog(args) };

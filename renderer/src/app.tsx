@@ -65,6 +65,8 @@ export function App({ initialSettings, initialInfo }: AppProps) {
   const [articleCount, setArticleCount] = useState(initialInfo.articleCount);
   const [view, setView] = useState<View>({ kind: 'none' });
   const [mode, setMode] = useState<Mode>('library');
+  /** The source the register opens with (from a search hit); null: none selected. */
+  const [registerSource, setRegisterSource] = useState<number | null>(null);
   const collectionPages = useArticlePages({ ...sortOf(sort), query, revision });
   // Search mode (Enter in the header field) and the Mappe whose articles the list shows.
   const [searchQuery, setSearchQuery] = useState<string | null>(null);
@@ -180,7 +182,10 @@ export function App({ initialSettings, initialInfo }: AppProps) {
         </div>
         <div className="view-switch" role="group" aria-label={t('header.views')}>
           {(['library', 'review', 'register', 'inquiries'] as const).map((m) => (
-            <button key={m} type="button" className="view-switch-button" aria-pressed={mode === m} onClick={() => setMode(m)}>
+            <button key={m} type="button" className="view-switch-button" aria-pressed={mode === m} onClick={() => {
+              setMode(m);
+              if (m === 'register') setRegisterSource(null);
+            }}>
               {t(m === 'library' ? 'header.viewLibrary' : m === 'review' ? 'header.viewReview' : m === 'register' ? 'register.tab' : 'inquiries.tab')}
             </button>
           ))}
@@ -235,6 +240,8 @@ export function App({ initialSettings, initialInfo }: AppProps) {
           />
         ) : mode === 'register' ? (
           <SourceRegister
+            key={registerSource ?? 'register'}
+            initialSourceId={registerSource}
             onOpenArticle={(id) => {
               setMode('library');
               openArticle(id);
@@ -259,6 +266,10 @@ export function App({ initialSettings, initialInfo }: AppProps) {
                   revision={revision}
                   selectedId={selectedId}
                   onOpenHit={openHit}
+                  onOpenSource={(id) => {
+                    setRegisterSource(id);
+                    setMode('register');
+                  }}
                   onClose={() => setSearchQuery(null)}
                 />
               ) : (

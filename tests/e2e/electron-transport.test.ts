@@ -51,7 +51,8 @@ describe('Electron transport (preload stand-in)', () => {
     const calls = await page.evaluate<string[]>('window.__bridgeCalls');
     expect(calls).toContain('dialog.openImport');
     expect(calls).toContain('import.expand');
-    expect(calls.filter((c) => c === 'import.path')).toHaveLength(2);
+    // Both files in one call: one transaction for the group (import.paths).
+    expect(calls.filter((c) => c === 'import.paths')).toHaveLength(1);
     expect(calls).not.toContain('import.upload');
     // With a preload present, api.ts leaves the browser-mode token alone (it never stores one).
     expect(await page.evaluate<string | null>("sessionStorage.getItem('fundstelle.token')")).toBeNull();

@@ -115,4 +115,38 @@ describe.skipIf(!samplesPresent)('search and Mappen', () => {
     expect(exported).toContain('Reuters');
     expect(exported).not.toContain('dpa');
   }, 90_000);
+
+  test('a source name typed in the search shows the source above the hits and opens it in the Quellenregister', async ({ app }) => {
+    const { page } = app;
+    await app.open();
+    await importThroughInput(page, [REUTERS_SAMPLE]);
+    // A registry entry whose name is not in the text, as the journalist noted it (via the contract, as the UI's forms do).
+    const created = await page.evaluate(async () => {
+      const token = sessionStorage.getItem('fundstelle.token');
+      const res = await fetch('/api/sources.create', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ kind: 'person', name: 'Jürgen Weißmüller', role: 'Pressesprecher', organisation: 'Stadtwerke Lindhafen' }),
+      });
+      return (await res.json()) as { ok: boolean };
+    });
+    expect(created.ok).toBe(true);
+
+    const field = page.getByRole('searchbox', { name: 'Sammlung filtern' });
+    await field.fill('Weissmueller');
+    await field.press('Enter');
+    const section = page.getByRole('region', { name: '1 Quelle im Quellenregister' });
+    await section.waitFor();
+    const open = section.getByRole('button', { name: /Jürgen Weißmüller/ });
+    expect(await open.textContent()).toContain('Pressesprecher, Stadtwerke Lindhafen');
+    expect(await page.locator('.search-results .pane-message').count()).toBe(0); // not "no hits"
+    expect(await axeViolations(page), 'search with a source hit').toEqual([]);
+    await screenshot(page, 'search-source-hit.png');
+
+    await open.click();
+    const detail = page.getByRole('region', { name: 'Quelle im Detail' });
+    await detail.waitFor();
+    await expect.poll(async () => (await detail.textContent()) ?? '').toContain('Jürgen Weißmüller');
+    expect(await page.getByRole('button', { name: 'Quellenregister', pressed: true }).count()).toBe(1);
+  });
 });

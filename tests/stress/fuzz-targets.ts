@@ -7,10 +7,13 @@
  * tests/stress/fuzz.ts runs 10,000 each.
  */
 import fc from 'fast-check';
+import { strToU8, zipSync } from 'fflate';
 import fs from 'node:fs';
 import path from 'node:path';
 import { exportAnnotations, importW3cAnnotations } from '../../main/core/annotation-export/index.js';
 import { createAnnotation } from '../../main/core/annotations.js';
+import { collectArchive } from '../../main/core/archive/export.js';
+import { importArchive } from '../../main/core/archive/import.js';
 import { insertArticle } from '../../main/core/articles.js';
 import { validateStyle } from '../../main/core/citations/custom-styles.js';
 import { CsvSyntaxError, parseContactsCsv } from '../../main/core/contacts-csv.js';
@@ -206,6 +209,46 @@ const SMALL_CSL = `<?xml version="1.0" encoding="utf-8"?>
 </style>
 `;
 
+/** The JSON entries of an archive of the fuzz collection (article, annotation, contacts), by entry name. */
+function archiveSeedEntries(): Record<string, string> {
+  const c = collectArchive(db());
+  return {
+    'manifest.json': JSON.stringify(c.manifest),
+    'articles.json': JSON.stringify(c.articles),
+    'annotations.json': JSON.stringify(c.annotations),
+    'sources.json': JSON.stringify(c.sources),
+    'contacts.json': JSON.stringify(c.contacts),
+    'inquiries.json': JSON.stringify(c.inquiries),
+    'citations.json': JSON.stringify(c.citations),
+    'mappen.json': JSON.stringify(c.mappen),
+  };
+}
+
+function zipEntries(entries: Record<string, string>): Uint8Array {
+  return zipSync(Object.fromEntries(Object.entries(entries).map(([k, v]) => [k, strToU8(v)])));
+}
+
+const JSON_PIECES = ['{', '}', '[', ']', '"', ':', ',', 'null', 'true', '1e999', '-1', '""', '"\\u0000"', '"../x"', '"<script>alert(1)</script>"', '"javascript:alert(1)"', '99999999999999999999'];
+
+/** `.fundstelle` archives: valid zips with hostile JSON entries, mutated zip bytes, hostile entry names, random bytes. */
+function archiveInputs(): fc.Arbitrary<Uint8Array> {
+  const entries = archiveSeedEntries();
+  const names = Object.keys(entries);
+  const one = (name: string, value: string) => zipEntries({ ...entries, [name]: value });
+  return fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...names).chain((name) => mutated([entries[name] as string], JSON_PIECES).map((v) => one(name, v))) },
+    { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...names), fc.jsonValue()).map(([name, v]) => one(name, JSON.stringify(v) ?? 'null')) },
+    { weight: 2, arbitrary: mutatedBytes([zipEntries(entries)]) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(fc.constantFrom('../evil.json', '/etc/passwd', 'C:\\x.json', 'a/../../b.json', 'articles.json/../x', 'nul\u0000.json'), fc.string({ maxLength: 50 }))
+        .map(([name, v]) => zipEntries({ ...entries, [name]: v })),
+    },
+    { weight: 1, arbitrary: fc.uint8Array({ maxLength: 2000 }) },
+  );
+}
+
 export const FUZZ_TARGETS: FuzzTarget<never>[] = [
   {
     name: 'wire (parseWire)',
@@ -276,6 +319,13 @@ export const FUZZ_TARGETS: FuzzTarget<never>[] = [
     run: (s: string) => importW3cAnnotations(db(), 'x.jsonld', s),
     allowed: isAppError,
     quick: 200,
+  },
+  {
+    name: 'archive .fundstelle (importArchive)',
+    arbitrary: archiveInputs,
+    run: (bytes: Uint8Array) => importArchive(db(), 'fuzz.fundstelle', bytes, 'en'),
+    allowed: isAppError,
+    quick: 150,
   },
   {
     name: 'vCard (parseVCards + importContacts)',

@@ -101,9 +101,17 @@ function startChild(kind: Ack['kind'], args: string[], acks: Ack[], commands: Ch
 }
 
 /**
+ * Files per round: 50 per importer with two writers, so each importer commits a first group of
+ * PATH_IMPORT_GROUP (its first acknowledgements) and is then killed at a random moment while
+ * parsing or committing the next.
+ */
+const FILES_PER_ROUND = 100;
+
+/**
  * Runs at least `kills` SIGKILLs against a fresh collection in `dir`: per round `writers` importers
  * and `writers` annotation writers run at once (all on the same file, so busy_timeout is exercised
- * too), and each is killed at a random moment after its first acknowledged write.
+ * too), and each is killed at a random moment after its first acknowledged write; every fifth
+ * round all of them at once (a power cut: nobody closes the collection cleanly).
  */
 export async function runKillTest(opts: {
   kills: number;
@@ -131,7 +139,7 @@ export async function runKillTest(opts: {
     const roundDir = path.join(opts.dir, `round-${stats.rounds}`);
     fs.mkdirSync(roundDir);
     const files: string[] = [];
-    for (let i = 0; i < (opts.filesPerRound ?? 30); i++, story++) {
+    for (let i = 0; i < (opts.filesPerRound ?? FILES_PER_ROUND); i++, story++) {
       const file = path.join(roundDir, `kill-${String(story).padStart(6, '0')}.txt`);
       fs.writeFileSync(file, killStory(story));
       files.push(file);
@@ -143,17 +151,28 @@ export async function runKillTest(opts: {
       startChild('import', ['import', ...files.filter((_, i) => i % writers === w), '--db', dbPath, '--json'], acks, commands),
       startChild('annotate', [dbPath, `${stats.rounds}-${w}`], acks, commands),
     ]).flat();
-    await Promise.all(
-      children.map(async ({ child, firstAck, exited }) => {
-        await firstAck;
-        await new Promise((r) => setTimeout(r, Math.floor(random() * (opts.maxDelayMs ?? 250))));
-        if (child.exitCode === null && child.signalCode === null) {
-          child.kill('SIGKILL');
-          stats.kills++;
-        }
-        await exited;
-      }),
-    );
+    const kill = (child: ChildProcess) => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        stats.kills++;
+      }
+    };
+    if (stats.rounds % 5 === 0) {
+      // Every fifth round a power cut: all writers killed at the same moment, none closes the file.
+      await Promise.all(children.map((c) => c.firstAck));
+      await new Promise((r) => setTimeout(r, Math.floor(random() * (opts.maxDelayMs ?? 250))));
+      children.forEach((c) => kill(c.child));
+      await Promise.all(children.map((c) => c.exited));
+    } else {
+      await Promise.all(
+        children.map(async ({ child, firstAck, exited }) => {
+          await firstAck;
+          await new Promise((r) => setTimeout(r, Math.floor(random() * (opts.maxDelayMs ?? 250))));
+          kill(child);
+          await exited;
+        }),
+      );
+    }
     if (needsRecoveryCheck(dbPath)) stats.uncleanEnds++;
     allAcks.push(...acks);
     verifyRound(dbPath, allAcks, stats);

@@ -4,7 +4,7 @@ import type { ImportOutcome } from '../../../shared/contract.js';
 import { AppError } from '../../../shared/errors.js';
 import { storeImportedArticle, type CompleteArticle } from '../article-versions.js';
 import { getArticleMetadata } from '../articles.js';
-import { toErrorPayload } from '../errors.js';
+import { isDiskFull, toErrorPayload } from '../errors.js';
 import { loadFile } from './load-file.js';
 import { completeArticle, parseLoaded, type ImportOptions } from './pipeline.js';
 import type { SourceFormat } from '../../../shared/article.js';
@@ -44,27 +44,58 @@ async function parseOne(filePath: string): Promise<Parsed> {
   }
 }
 
-/** Imports files in order with grouped commits; yields each outcome once its group is durable. */
-export async function* importFilesBatched(db: Database, files: readonly string[], opts: ImportOptions = {}): AsyncGenerator<ImportOutcome> {
+/** What a file's write failed with, as the user sees it: a full disk gets its own message. */
+function writeError(e: unknown, file: string): AppError {
+  if (e instanceof AppError) return e;
+  const reason = e instanceof Error ? e.message : String(e);
+  return isDiskFull(e) ? new AppError('DISK_FULL', { what: file, reason }) : new AppError('IMPORT_WRITE_FAILED', { file, reason });
+}
+
+export interface BatchOptions extends ImportOptions {
+  /** Files per transaction (default BATCH_FILES). */
+  groupSize?: number;
+}
+
+/** A write error that ended the whole group's transaction (SQLite rolls it back on a full disk or an I/O error). */
+class GroupRolledBack extends Error {}
+
+/**
+ * Imports files in order with grouped commits; yields each outcome once its group is durable.
+ * When the group's transaction fails as a whole (SQLite rolls back the entire transaction, not
+ * just the savepoint, on a full disk or an I/O error; or the commit itself fails), nothing of the
+ * group was written, and its files are stored again one by one, each in its own transaction: the
+ * file that does not fit fails with a clear message, the others are kept.
+ */
+export async function* importFilesBatched(db: Database, files: readonly string[], opts: BatchOptions = {}): AsyncGenerator<ImportOutcome> {
   const lang = opts.lang ?? 'de';
-  for (let i = 0; i < files.length; i += BATCH_FILES) {
+  const size = Math.max(1, opts.groupSize ?? BATCH_FILES);
+  const store = (p: Parsed): ImportOutcome => {
+    if (!p.article || !p.format) return { ok: false, file: p.file, error: toErrorPayload(p.error, lang) };
+    try {
+      // Inside a group, storeImportedArticle's own transaction becomes a savepoint.
+      const o = storeImportedArticle(db, p.article, { file: p.file, format: p.format, encoding: p.encoding ?? null, importedAt: opts.now?.() ?? new Date().toISOString() });
+      return { ok: true, file: p.file, article: getArticleMetadata(db, o.id, o.duplicate) };
+    } catch (e) {
+      return { ok: false, file: p.file, error: toErrorPayload(writeError(e, p.file), lang) };
+    }
+  };
+  for (let i = 0; i < files.length; i += size) {
     const parsed: Parsed[] = [];
-    for (const f of files.slice(i, i + BATCH_FILES)) parsed.push(await parseOne(f));
-    const outcomes = db
-      .transaction((): ImportOutcome[] =>
-        parsed.map((p): ImportOutcome => {
-          if (!p.article || !p.format) return { ok: false, file: p.file, error: toErrorPayload(p.error, lang) };
-          try {
-            // storeImportedArticle's own transaction becomes a savepoint inside this one.
-            const o = storeImportedArticle(db, p.article, { file: p.file, format: p.format, encoding: p.encoding ?? null, importedAt: opts.now?.() ?? new Date().toISOString() });
-            return { ok: true, file: p.file, article: getArticleMetadata(db, o.id, o.duplicate) };
-          } catch (e) {
-            const err = e instanceof AppError ? e : new AppError('IMPORT_WRITE_FAILED', { file: p.file, reason: e instanceof Error ? e.message : String(e) });
-            return { ok: false, file: p.file, error: toErrorPayload(err, lang) };
-          }
-        }),
-      )
-      .immediate();
+    for (const f of files.slice(i, i + size)) parsed.push(await parseOne(f));
+    let outcomes: ImportOutcome[];
+    try {
+      outcomes = db
+        .transaction((): ImportOutcome[] =>
+          parsed.map((p) => {
+            const o = store(p);
+            if (!o.ok && !db.inTransaction) throw new GroupRolledBack();
+            return o;
+          }),
+        )
+        .immediate();
+    } catch {
+      outcomes = parsed.map(store);
+    }
     yield* outcomes;
   }
 }

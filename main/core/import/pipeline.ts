@@ -153,17 +153,24 @@ export interface ImportProgress {
   outcome: ImportOutcome;
 }
 
+/** Files per transaction when files and folders are imported by path (CLI, app). */
+export const PATH_IMPORT_GROUP = 25;
+
 /**
- * Imports files and folders file by file, each in its own transaction, reporting progress after
- * each file. A failing file never stops the batch.
+ * Imports files and folders, reporting progress per file. Files are stored in groups of
+ * PATH_IMPORT_GROUP per transaction (importFilesBatched: each file in its own savepoint, an outcome
+ * reported only once its group has committed); "as a new version of" imports its single file alone.
+ * A failing file never stops the batch.
  */
 export async function* importPaths(db: Database, paths: readonly string[], opts: ImportOptions = {}): AsyncGenerator<ImportProgress> {
   const { files, errors } = expandPaths(paths, opts.lang);
   const total = files.length + errors.length;
   let done = 0;
   for (const outcome of errors) yield { done: ++done, total, outcome };
-  for (const file of files) {
-    const outcome = await importFile(db, file, opts);
-    yield { done: ++done, total, outcome };
+  if (opts.asVersionOf !== undefined) {
+    for (const file of files) yield { done: ++done, total, outcome: await importFile(db, file, opts) };
+    return;
   }
+  const { importFilesBatched } = await import('./batch.js');
+  for await (const outcome of importFilesBatched(db, files, { ...opts, groupSize: PATH_IMPORT_GROUP })) yield { done: ++done, total, outcome };
 }

@@ -1,5 +1,4 @@
-import type { Block } from '../../../shared/article.js';
-import { articleIndexRow, searchKey } from '../../core/search-index.js';
+import { articleIndexRow, forEachArticleForIndex, searchKey } from '../../core/search-index.js';
 import type { Migration } from './types.js';
 
 /**
@@ -64,19 +63,11 @@ export const migration0006: Migration = {
     `);
     const insert = db.prepare('INSERT INTO articles_fts (rowid, title_terms, body_terms) VALUES (?, ?, ?)');
     const setKey = db.prepare('INSERT INTO article_search_keys (article_id, key) VALUES (?, ?)');
-    const rows = db.prepare('SELECT id, title, text, blocks, language, published FROM articles ORDER BY id').iterate() as IterableIterator<{
-      id: number;
-      title: string;
-      text: string;
-      blocks: string;
-      language: string | null;
-      published: string | null;
-    }>;
-    for (const r of rows) {
-      const row = articleIndexRow(r.title, r.text, JSON.parse(r.blocks) as Block[], r.language);
+    forEachArticleForIndex(db, (r) => {
+      const row = articleIndexRow(r.title, r.text, r.blocks, r.language);
       const key = searchKey(r.published, r.id);
       insert.run(key, row.title, row.body);
       setKey.run(r.id, key);
-    }
+    });
   },
 };

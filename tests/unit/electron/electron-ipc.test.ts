@@ -25,7 +25,7 @@ const VALID_ARGS: Partial<Record<Channel, unknown>> = {
   'articles.search': { query: 'Kakao' },
   'import.upload': { name: 'a.txt', data: 'SGFsbG8=' },
   'import.expand': { paths: ['/tmp/x'] },
-  'import.path': { path: '/tmp/x.txt' },
+  'import.paths': { paths: ['/tmp/x.txt'] },
   'dialog.openImport': {},
 };
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackup } from '../../../main/core/backup.js';
 import { checkDatabaseFile } from '../../../main/core/db-check.js';
-import { importFile } from '../../../main/core/import/pipeline.js';
+import { importFile, importPaths } from '../../../main/core/import/pipeline.js';
 import { openDatabase, type Database } from '../../../main/db/open.js';
 import { tempDir } from '../../helpers/db.js';
 import { storyText } from '../../helpers/reliability.js';
@@ -37,7 +37,7 @@ const articles = (db: Database) => (db.prepare('SELECT count(*) AS n FROM articl
 beforeAll(() => {
   fs.mkdirSync(mnt);
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', mnt], { stdio: 'ignore' });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', mnt], { stdio: 'ignore' });
     mounted = true;
   } catch {
     mounted = false; // not root, or no mount here: the max_page_count test still runs
@@ -93,6 +93,33 @@ describe('disk full', () => {
     db.pragma('max_page_count = 1073741823');
     expect((await importFile(db, big)).ok).toBe(true);
     expect(articles(db)).toBe(2);
+    db.close();
+    expect(checkDatabaseFile(dbPath).ok).toBe(true);
+  });
+
+  it('in a folder import (grouped commits): only the file that does not fit fails, the retry imports it', async () => {
+    const dbPath = path.join(dir, 'folder.sqlite');
+    const db = openDatabase(dbPath);
+    const folder = path.join(dir, 'ordner');
+    fs.mkdirSync(folder);
+    for (const n of ['a-kurz.txt', 'c-kurzmeldung.txt']) fs.renameSync(smallArticle(n), path.join(folder, n));
+    fs.renameSync(bigArticle('b-lang.txt', 300), path.join(folder, 'b-lang.txt'));
+    expect((await importFile(db, smallArticle('vorher-1.txt'))).ok).toBe(true);
+    db.pragma(`max_page_count = ${(db.pragma('page_count', { simple: true }) as number) + 12}`);
+
+    const first = [];
+    for await (const p of importPaths(db, [folder], { lang: 'en' })) first.push(p.outcome);
+    expect(first.map((o) => (o.ok ? 'ok' : o.error.code)), JSON.stringify(first)).toEqual(['ok', 'DISK_FULL', 'ok']);
+    const failed = first[1];
+    if (failed && !failed.ok) expect(failed.error.message).toMatch(/^There is not enough disk space: b-lang\.txt was not saved/);
+    expect(articles(db)).toBe(3);
+    expect(checkDatabaseFile(dbPath).ok).toBe(true);
+
+    db.pragma('max_page_count = 1073741823');
+    const again = [];
+    for await (const p of importPaths(db, [folder])) again.push(p.outcome);
+    expect(again.map((o) => (o.ok ? (o.article.duplicate ? 'dup' : 'new') : o.error.code))).toEqual(['dup', 'new', 'dup']);
+    expect(articles(db)).toBe(4);
     db.close();
     expect(checkDatabaseFile(dbPath).ok).toBe(true);
   });

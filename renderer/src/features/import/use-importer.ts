@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { ImportOutcome } from '../../../../shared/contract.js';
 import { formatBytes, type Lang } from '../../../../shared/errors.js';
 import { api, toErrorPayload } from '../../api.js';
+import { IMPORT_PATHS_MAX } from '../../../../shared/import-limits.js';
 import { readAsBase64, type PickedFile } from './read-files.js';
 
 /**
@@ -25,8 +26,11 @@ export interface ImportReport {
 }
 
 interface Job {
+  /** The file shown while the job runs (the first of a chunk). */
   name: string;
-  run(): Promise<ImportOutcome>;
+  /** Files in the job: one for an upload, up to IMPORT_PATHS_MAX for paths. */
+  names: readonly string[];
+  run(): Promise<ImportOutcome[]>;
 }
 
 export interface Importer {
@@ -70,11 +74,11 @@ export function useImporter(lang: Lang, onCollectionChanged: () => void): Import
     for (let job = queue.current.shift(); job; job = queue.current.shift()) {
       s.current = job.name;
       publish();
-      const outcome = await job.run().catch((e: unknown) => failed(job.name, e));
-      (s.outcomes as ImportOutcome[]).push(outcome);
-      s.done += 1;
+      const outcomes = await job.run().catch((e: unknown) => job.names.map((n) => failed(n, e)));
+      (s.outcomes as ImportOutcome[]).push(...outcomes);
+      s.done += outcomes.length;
       s.current = null;
-      if (outcome.ok && !outcome.article.duplicate) dirty = true;
+      if (outcomes.some((o) => o.ok && !o.article.duplicate)) dirty = true;
       if (dirty && Date.now() - lastRefresh > REFRESH_INTERVAL_MS) {
         changed.current();
         dirty = false;
@@ -91,7 +95,7 @@ export function useImporter(lang: Lang, onCollectionChanged: () => void): Import
     (jobs: Job[], settled: ImportOutcome[] = []) => {
       if (!state.current || !state.current.running) state.current = { total: 0, done: 0, current: null, outcomes: [], running: false };
       const s = state.current;
-      s.total += jobs.length + settled.length;
+      s.total += jobs.reduce((n, j) => n + j.names.length, 0) + settled.length;
       s.done += settled.length;
       (s.outcomes as ImportOutcome[]).push(...settled);
       queue.current.push(...jobs);
@@ -101,29 +105,36 @@ export function useImporter(lang: Lang, onCollectionChanged: () => void): Import
     [publish, pump],
   );
 
+  /** Sends one picked file's content (browser mode, drag and drop): its own transaction. */
+  const upload = useCallback(
+    async (file: PickedFile['file'], name: string): Promise<ImportOutcome> => {
+      if (file.size > MAX_FILE_BYTES) {
+        const details = { file: name, size: formatBytes(file.size, lang), limit: formatBytes(MAX_FILE_BYTES, lang) };
+        return { ok: false, file: name, error: { code: 'FILE_TOO_LARGE', details, message: name } };
+      }
+      let data: string;
+      try {
+        data = await readAsBase64(file);
+      } catch (e) {
+        const details = { file: name, reason: e instanceof Error ? e.message : String(e) };
+        return { ok: false, file: name, error: { code: 'FILE_UNREADABLE', details, message: name } };
+      }
+      return api['import.upload']({ name, data });
+    },
+    [lang],
+  );
+
   const importFiles = useCallback(
     (files: readonly PickedFile[]) => {
       enqueue(
         files.map(({ file, name }) => ({
           name,
-          run: async (): Promise<ImportOutcome> => {
-            if (file.size > MAX_FILE_BYTES) {
-              const details = { file: name, size: formatBytes(file.size, lang), limit: formatBytes(MAX_FILE_BYTES, lang) };
-              return { ok: false, file: name, error: { code: 'FILE_TOO_LARGE', details, message: name } };
-            }
-            let data: string;
-            try {
-              data = await readAsBase64(file);
-            } catch (e) {
-              const details = { file: name, reason: e instanceof Error ? e.message : String(e) };
-              return { ok: false, file: name, error: { code: 'FILE_UNREADABLE', details, message: name } };
-            }
-            return api['import.upload']({ name, data });
-          },
+          names: [name],
+          run: async (): Promise<ImportOutcome[]> => [await upload(file, name)],
         })),
       );
     },
-    [enqueue, lang],
+    [enqueue, upload],
   );
 
   const importNative = useCallback(async (folders = false) => {
@@ -131,10 +142,12 @@ export function useImporter(lang: Lang, onCollectionChanged: () => void): Import
       const { paths } = await api['dialog.openImport']({ folders });
       if (paths.length === 0) return;
       const { files, errors } = await api['import.expand']({ paths });
-      enqueue(
-        files.map((path) => ({ name: path, run: () => api['import.path']({ path }) })),
-        errors,
-      );
+      const jobs: Job[] = [];
+      for (let i = 0; i < files.length; i += IMPORT_PATHS_MAX) {
+        const chunk = files.slice(i, i + IMPORT_PATHS_MAX);
+        jobs.push({ name: chunk[0] as string, names: chunk, run: () => api['import.paths']({ paths: chunk }) });
+      }
+      enqueue(jobs, errors);
     } catch (e) {
       enqueue([], [failed('', e)]);
     }

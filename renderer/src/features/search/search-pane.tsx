@@ -7,6 +7,7 @@ import { useLang } from '../../lib/use-lang.js';
 import { SavedSearches } from './saved-searches.js';
 import { SearchFiltersForm } from './search-filters.js';
 import { SnippetText } from './snippet-text.js';
+import { SourceHits } from './source-hits.js';
 import { cleanFilters, SEARCH_PAGE, useSearch } from './use-search.js';
 import './search.css';
 
@@ -20,6 +21,8 @@ interface SearchPaneProps {
   /** The article open in the reading view. */
   selectedId: number | null;
   onOpenHit(hit: SearchHit): void;
+  /** Opens a source of the registry (a source hit). */
+  onOpenSource(id: number): void;
   onClose(): void;
 }
 
@@ -27,7 +30,7 @@ interface SearchPaneProps {
  * The left pane in search mode: syntax help, filters, sort, saved searches and the hits with
  * their snippets (hits marked with `<mark>`). A malformed query shows the core's own message.
  */
-export function SearchPane({ query, onQueryChange, mappen, revision, selectedId, onOpenHit, onClose }: SearchPaneProps) {
+export function SearchPane({ query, onQueryChange, mappen, revision, selectedId, onOpenHit, onOpenSource, onClose }: SearchPaneProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const [filters, setFilters] = useState<SearchFilters>({});
@@ -87,10 +90,12 @@ export function SearchPane({ query, onQueryChange, mappen, revision, selectedId,
           <p className="search-error" role="alert">
             {errorText(error)}
           </p>
-        ) : result && result.hits.length === 0 ? (
+        ) : result && result.hits.length === 0 && result.sources.length === 0 ? (
           <p className="pane-message">{t('search.none')}</p>
         ) : (
-          result && (
+          result && result.sources.length > 0 && <SourceHits sources={result.sources} total={result.sourceTotal} onOpen={onOpenSource} />
+        )}
+        {!error && result && result.hits.length > 0 && (
             <ul className="search-hit-list" aria-label={t('search.resultsLabel')}>
               {result.hits.map((hit) => {
                 const articleId = hit.kind === 'article' ? hit.id : hit.articleId;
@@ -114,7 +119,6 @@ export function SearchPane({ query, onQueryChange, mappen, revision, selectedId,
                 );
               })}
             </ul>
-          )
         )}
         {result && result.hits.length < result.total && !loading && !error && (
           <button type="button" className="button button-small search-more" onClick={() => setLimit((l) => Math.min(200, l + SEARCH_PAGE))} disabled={limit >= 200}>

@@ -14,6 +14,8 @@ import { statusClass } from './sources-panel.js';
 interface SourceRegisterProps {
   /** Opens an article in the reading view (from a mention). */
   onOpenArticle(id: number): void;
+  /** The source to show first (opened from a search hit). */
+  initialSourceId?: number | null;
 }
 
 /**
@@ -21,14 +23,14 @@ interface SourceRegisterProps {
  * on, with role, organisation, mentions and verification status; a source's detail shows where it
  * is mentioned, the dated status history, the protection flag (Informantenschutz) and merging.
  */
-export function SourceRegister({ onOpenArticle }: SourceRegisterProps) {
+export function SourceRegister({ onOpenArticle, initialSourceId = null }: SourceRegisterProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const [query, setQuery] = useState('');
   const debounced = useDebounced(query.trim(), 180);
   const [kind, setKind] = useState<SourceKind | ''>('');
   const [sources, setSources] = useState<Source[] | null>(null);
-  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [selectedId, setSelectedId] = useState<number | null>(initialSourceId);
   const [error, setError] = useState<ErrorPayload | null>(null);
   const [revision, setRevision] = useState(0);
 
