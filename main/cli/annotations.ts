@@ -9,7 +9,7 @@ import { reviewAnnotations } from '../core/annotations.js';
 import { getArticle } from '../core/articles.js';
 import type { Database } from '../db/open.js';
 import { shortQuote } from './annotate.js';
-import { UsageError, stringList, stringOpt, type CliCommand, type CliContext } from './command.js';
+import { UsageError, runSubcommand, stringList, stringOpt, type CliCommand, type CliContext } from './command.js';
 
 const MESSAGES = {
   needSub: { de: 'Bitte list, export oder import angeben. Siehe fundstelle annotations --help.', en: 'Please give list, export or import. See fundstelle annotations --help.' },
@@ -140,15 +140,14 @@ import   a W3C file (as written by export --format w3c); all or nothing. The art
     out: { type: 'string' },
   },
   run(ctx) {
-    switch (ctx.positionals[0]) {
-      case 'list':
-        return runList(ctx);
-      case 'export':
-        return runExport(ctx);
-      case 'import':
-        return runImport(ctx);
-      default:
-        throw new UsageError(msg(ctx.lang, 'needSub'));
-    }
+    return runSubcommand(
+      ctx,
+      {
+        list: runList,
+        export: runExport,
+        import: runImport,
+      },
+      msg(ctx.lang, 'needSub'),
+    );
   },
 };

@@ -43,6 +43,17 @@ export interface CliCommand {
   runWithoutDatabase?(ctx: Omit<CliContext, 'db'>): Promise<number> | number;
 }
 
+/**
+ * Runs the sub-subcommand named by the first positional (`fundstelle contacts list`, …) from a
+ * table; a missing or unknown one is a usage error with `needSub` (the command's own message).
+ */
+export function runSubcommand(ctx: CliContext, table: Record<string, (ctx: CliContext) => Promise<number> | number>, needSub: string): Promise<number> | number {
+  const sub = ctx.positionals[0];
+  const handler = sub !== undefined && Object.hasOwn(table, sub) ? table[sub] : undefined;
+  if (!handler) throw new UsageError(needSub);
+  return handler(ctx);
+}
+
 /** Reads a string option (the last one when repeated). */
 export function stringOpt(values: CliContext['values'], name: string): string | undefined {
   const v = values[name];

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../../shared/errors.js';
-import { UsageError, stringList, stringOpt, type CliCommand, type CliContext } from './command.js';
+import { UsageError, runSubcommand, stringList, stringOpt, type CliCommand, type CliContext } from './command.js';
 
 const MESSAGES = {
   needSub: { de: 'Bitte list, add, import oder export angeben. Siehe fundstelle contacts --help.', en: 'Please give list, add, import or export. See fundstelle contacts --help.' },
@@ -130,17 +130,15 @@ export writes vCard 4.0 or CSV (UTF-8) to standard output or to --out.
     out: { type: 'string' },
   },
   run(ctx) {
-    switch (ctx.positionals[0]) {
-      case 'list':
-        return runList(ctx);
-      case 'add':
-        return runAdd(ctx);
-      case 'import':
-        return runImport(ctx);
-      case 'export':
-        return runExport(ctx);
-      default:
-        throw new UsageError(msg(ctx.lang, 'needSub'));
-    }
+    return runSubcommand(
+      ctx,
+      {
+        list: runList,
+        add: runAdd,
+        import: runImport,
+        export: runExport,
+      },
+      msg(ctx.lang, 'needSub'),
+    );
   },
 };

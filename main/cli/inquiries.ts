@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Lang } from '../../shared/errors.js';
 import { DRAFT_FORMATS, INQUIRY_STATUS_LABELS, parseInquiryStatus, type DraftFormat, type Inquiry } from '../../shared/inquiry.js';
-import { UsageError, stringOpt, type CliCommand, type CliContext } from './command.js';
+import { UsageError, runSubcommand, stringOpt, type CliCommand, type CliContext } from './command.js';
 
 const MESSAGES = {
   needSub: { de: 'Bitte list, add, draft oder set angeben. Siehe fundstelle inquiries --help.', en: 'Please give list, add, draft or set. See fundstelle inquiries --help.' },
@@ -197,17 +197,15 @@ standard output without --out. set: answered needs --answer.
     date: { type: 'string' },
   },
   run(ctx) {
-    switch (ctx.positionals[0]) {
-      case 'list':
-        return runList(ctx);
-      case 'add':
-        return runAdd(ctx);
-      case 'draft':
-        return runDraft(ctx);
-      case 'set':
-        return runSet(ctx);
-      default:
-        throw new UsageError(msg(ctx.lang, 'needSub'));
-    }
+    return runSubcommand(
+      ctx,
+      {
+        list: runList,
+        add: runAdd,
+        draft: runDraft,
+        set: runSet,
+      },
+      msg(ctx.lang, 'needSub'),
+    );
   },
 };

@@ -2,7 +2,7 @@ import type { Lang } from '../../shared/errors.js';
 import { PROPOSAL_KIND_LABELS } from '../../shared/proposals/types.js';
 import { SOURCE_KIND_LABELS, SOURCE_KINDS, VERIFICATION_STATUSES, VERIFICATION_STATUS_LABELS, type SourceKind, type VerificationStatus } from '../../shared/source.js';
 import { MANUAL_SOURCE_TYPES, type ManualSourceKind } from '../../shared/contract-citations.js';
-import { UsageError, stringList, stringOpt, type CliCommand, type CliContext } from './command.js';
+import { UsageError, runSubcommand, stringList, stringOpt, type CliCommand, type CliContext } from './command.js';
 
 const MESSAGES = {
   needSub: { de: 'Bitte list, propose, accept, reject, protect, status oder add-manual angeben. Siehe fundstelle sources --help.', en: 'Please give list, propose, accept, reject, protect, status or add-manual. See fundstelle sources --help.' },
@@ -250,23 +250,18 @@ add-manual  adds a manual source for the bibliography (web page, document, inter
     publisher: { type: 'string' },
   },
   run(ctx) {
-    switch (ctx.positionals[0]) {
-      case 'list':
-        return runList(ctx);
-      case 'propose':
-        return runPropose(ctx);
-      case 'accept':
-        return runDecide(ctx, 'accept');
-      case 'reject':
-        return runDecide(ctx, 'reject');
-      case 'protect':
-        return runProtect(ctx);
-      case 'status':
-        return runStatus(ctx);
-      case 'add-manual':
-        return runAddManual(ctx);
-      default:
-        throw new UsageError(msg(ctx.lang, 'needSub'));
-    }
+    return runSubcommand(
+      ctx,
+      {
+        list: runList,
+        propose: runPropose,
+        accept: (c) => runDecide(c, 'accept'),
+        reject: (c) => runDecide(c, 'reject'),
+        protect: runProtect,
+        status: runStatus,
+        'add-manual': runAddManual,
+      },
+      msg(ctx.lang, 'needSub'),
+    );
   },
 };

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ReviewRow, TypeCounts } from '../../../../shared/annotation.js';
+import { useCallback } from 'react';
+import type { ReviewResult, ReviewRow, TypeCounts } from '../../../../shared/annotation.js';
 import type { ErrorPayload } from '../../../../shared/errors.js';
-import { api, toErrorPayload } from '../../api.js';
+import { api } from '../../api.js';
+import { usePagedRows } from '../../lib/use-paged-rows.js';
 import type { ReviewQuery } from './review-filters.js';
 
 /** Rows per request of the review list. */
@@ -16,66 +17,18 @@ export interface ReviewPages {
   ensureRange(start: number, end: number): void;
 }
 
-interface Loaded {
-  generation: number;
-  total: number | null;
-  countsByType: TypeCounts | null;
-  pages: ReadonlyMap<number, ReviewRow[]>;
-}
-
 /**
- * The review list as lazily loaded pages, the library's approach (`use-article-pages.ts`): the
- * first page brings the total and the counts per type, other pages load as the virtual list
- * reaches them, and old rows stay on screen until new ones arrive.
+ * The review list as lazily loaded pages, like the library's (usePagedRows): the first page brings
+ * the total and the counts per type, other pages load as the virtual list reaches them.
  */
 export function useReviewPages(query: ReviewQuery, revision: number): ReviewPages {
-  const [loaded, setLoaded] = useState<Loaded>({ generation: 0, total: null, countsByType: null, pages: new Map() });
-  const [error, setError] = useState<ErrorPayload | null>(null);
-  const latest = useRef(0);
-  const inflight = useRef(new Set<string>());
   const key = JSON.stringify(query);
-
   const fetchPage = useCallback(
     (page: number) => api['annotations.review']({ ...(JSON.parse(key) as ReviewQuery), offset: page * REVIEW_PAGE_SIZE, limit: REVIEW_PAGE_SIZE }),
     [key],
   );
-
-  useEffect(() => {
-    const generation = ++latest.current;
-    fetchPage(0).then(
-      (result) => {
-        if (generation !== latest.current) return;
-        setLoaded({ generation, total: result.total, countsByType: result.countsByType, pages: new Map([[0, result.items]]) });
-        setError(null);
-      },
-      (e: unknown) => {
-        if (generation === latest.current) setError(toErrorPayload(e));
-      },
-    );
-  }, [fetchPage, revision]);
-
-  const ensureRange = useCallback(
-    (start: number, end: number) => {
-      const { generation, total, pages } = loaded;
-      if (generation !== latest.current || total === null) return;
-      const last = Math.min(end, total - 1);
-      for (let page = Math.floor(Math.max(0, start) / REVIEW_PAGE_SIZE); page <= Math.floor(last / REVIEW_PAGE_SIZE); page++) {
-        const id = `${generation}:${page}`;
-        if (pages.has(page) || inflight.current.has(id)) continue;
-        inflight.current.add(id);
-        fetchPage(page)
-          .then(
-            (result) => setLoaded((d) => (d.generation === generation ? { ...d, pages: new Map(d.pages).set(page, result.items) } : d)),
-            () => undefined,
-          )
-          .finally(() => inflight.current.delete(id));
-      }
-    },
-    [loaded, fetchPage],
-  );
-
-  const rowAt = useCallback((index: number) => loaded.pages.get(Math.floor(index / REVIEW_PAGE_SIZE))?.[index % REVIEW_PAGE_SIZE], [loaded]);
-  return { total: loaded.total, countsByType: loaded.countsByType, error, rowAt, ensureRange };
+  const { total, first, error, rowAt, ensureRange } = usePagedRows<ReviewRow, ReviewResult>(fetchPage, REVIEW_PAGE_SIZE, revision);
+  return { total, countsByType: first?.countsByType ?? null, error, rowAt, ensureRange };
 }
 
 /** Every id matching the query (for "export the selection"), fetched 500 at a time. */
