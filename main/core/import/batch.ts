@@ -54,6 +54,12 @@ function writeError(e: unknown, file: string): AppError {
 export interface BatchOptions extends ImportOptions {
   /** Files per transaction (default BATCH_FILES). */
   groupSize?: number;
+  /**
+   * When larger than `groupSize`, each group is twice the size of the one before, up to this: the
+   * first files of a folder are reported soon, the bulk is stored with fewer commits (each commit
+   * also writes a new full-text index segment that must be merged later).
+   */
+  maxGroupSize?: number;
 }
 
 /** A write error that ended the whole group's transaction (SQLite rolls it back on a full disk or an I/O error). */
@@ -68,7 +74,8 @@ class GroupRolledBack extends Error {}
  */
 export async function* importFilesBatched(db: Database, files: readonly string[], opts: BatchOptions = {}): AsyncGenerator<ImportOutcome> {
   const lang = opts.lang ?? 'de';
-  const size = Math.max(1, opts.groupSize ?? BATCH_FILES);
+  let size = Math.max(1, opts.groupSize ?? BATCH_FILES);
+  const maxSize = Math.max(size, opts.maxGroupSize ?? size);
   const store = (p: Parsed): ImportOutcome => {
     if (!p.article || !p.format) return { ok: false, file: p.file, error: toErrorPayload(p.error, lang) };
     try {
@@ -79,7 +86,7 @@ export async function* importFilesBatched(db: Database, files: readonly string[]
       return { ok: false, file: p.file, error: toErrorPayload(writeError(e, p.file), lang) };
     }
   };
-  for (let i = 0; i < files.length; i += size) {
+  for (let i = 0; i < files.length; i += size, size = Math.min(maxSize, size * 2)) {
     const parsed: Parsed[] = [];
     for (const f of files.slice(i, i + size)) parsed.push(await parseOne(f));
     let outcomes: ImportOutcome[];

@@ -153,12 +153,16 @@ export interface ImportProgress {
   outcome: ImportOutcome;
 }
 
-/** Files per transaction when files and folders are imported by path (CLI, app). */
+/**
+ * Files per transaction when files and folders are imported by path (CLI, app): the first group,
+ * then twice as many per group up to PATH_IMPORT_GROUP_MAX.
+ */
 export const PATH_IMPORT_GROUP = 25;
+export const PATH_IMPORT_GROUP_MAX = 200;
 
 /**
  * Imports files and folders, reporting progress per file. Files are stored in groups of
- * PATH_IMPORT_GROUP per transaction (importFilesBatched: each file in its own savepoint, an outcome
+ * PATH_IMPORT_GROUP growing to PATH_IMPORT_GROUP_MAX per transaction (importFilesBatched: each file in its own savepoint, an outcome
  * reported only once its group has committed); "as a new version of" imports its single file alone.
  * A failing file never stops the batch.
  */
@@ -172,5 +176,5 @@ export async function* importPaths(db: Database, paths: readonly string[], opts:
     return;
   }
   const { importFilesBatched } = await import('./batch.js');
-  for await (const outcome of importFilesBatched(db, files, { ...opts, groupSize: PATH_IMPORT_GROUP })) yield { done: ++done, total, outcome };
+  for await (const outcome of importFilesBatched(db, files, { ...opts, groupSize: PATH_IMPORT_GROUP, maxGroupSize: PATH_IMPORT_GROUP_MAX })) yield { done: ++done, total, outcome };
 }

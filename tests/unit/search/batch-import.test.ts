@@ -41,4 +41,21 @@ describe('batched import', () => {
     const res = search(db, searchRequestSchema.parse({ query: 'Hafenfest', filters: { kinds: ['article'] } }));
     expect(res.total).toBe(4);
   });
+
+  it('reports a file only once its group is committed; groups grow from groupSize to maxGroupSize', async () => {
+    const files: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const f = path.join(dir, `fest-${String(i).padStart(2, '0')}.txt`);
+      fs.writeFileSync(f, story(i));
+      files.push(f);
+    }
+    const storedWhenReported: number[] = [];
+    for await (const o of importFilesBatched(db, files, { groupSize: 5, maxGroupSize: 20 })) {
+      expect(o.ok).toBe(true);
+      storedWhenReported.push(countArticles(db));
+    }
+    // Groups of 5, 10, 20, 20 and the last 5: every outcome of a group arrives after its commit.
+    const groups = [5, 10, 20, 20, 5];
+    expect(storedWhenReported).toEqual(groups.flatMap((g, i) => Array<number>(g).fill(groups.slice(0, i + 1).reduce((a, b) => a + b, 0))));
+  });
 });
