@@ -140,6 +140,7 @@ describe.skipIf(!samplesPresent)('search and Mappen', () => {
     const open = section.getByRole('button', { name: /Jürgen Weißmüller/ });
     expect(await open.textContent()).toContain('Pressesprecher, Stadtwerke Lindhafen');
     expect(await page.locator('.search-results .pane-message').count()).toBe(0); // not "no hits"
+    await expect.poll(() => page.locator('.search-pane .pane-count').textContent()).toBe('0 Treffer · 1 Quelle');
     expect(await axeViolations(page), 'search with a source hit').toEqual([]);
     await screenshot(page, 'search-source-hit.png');
 

@@ -46,7 +46,8 @@ export function SearchPane({ query, onQueryChange, mappen, revision, selectedId,
     onQueryChange(saved.query);
   };
 
-  const status = error ? '' : result && !loading ? t(result.totalExact ? 'search.total' : 'search.totalAtLeast', { count: result.total }) : t('search.searching');
+  const sourcesFound = result && result.sourceTotal > 0 ? t('search.sources.status', { count: result.sourceTotal }) : '';
+  const status = error ? '' : result && !loading ? `${t(result.totalExact ? 'search.total' : 'search.totalAtLeast', { count: result.total })}${sourcesFound}` : t('search.searching');
 
   return (
     <section className="library-pane search-pane" aria-labelledby="search-heading">
