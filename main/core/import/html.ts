@@ -89,6 +89,29 @@ type HtmlMeta = Pick<ParsedArticle, 'title' | 'language' | 'published' | 'credit
  */
 export const MAX_HTML_DEPTH = 256;
 
+/** Stands in for a `<` that cannot open a tag while the page is parsed (a private-use character). */
+const STRAY_LT = '\uE000';
+
+/**
+ * A `<` that cannot open a tag (not followed by a letter, `/`, `!` or `?`) is text in HTML, but the
+ * parser (htmlparser2 under linkedom) hands each one over as a text node of its own, and so does
+ * it for each `&lt;`: 57,000 of them ("<<<<…", found by tests/stress/fuzz.ts) took over a second
+ * and tens of MB. Parsed as a private-use character they stay one text node; restoreStrayLessThan
+ * turns them back into `<` in everything extracted. A private-use character already in the page
+ * becomes U+FFFD first, so nothing else turns into `<`.
+ */
+function escapeStrayLessThan(html: string): string {
+  return html.replace(/\uE000/g, '\uFFFD').replace(/<(?![a-zA-Z/!?])/g, STRAY_LT);
+}
+
+/** Puts the stray `<` back into every string of an extraction result. */
+function restoreStrayLessThan<T>(value: T): T {
+  if (typeof value === 'string') return value.replaceAll(STRAY_LT, '<') as T;
+  if (Array.isArray(value)) return value.map(restoreStrayLessThan) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, restoreStrayLessThan(v)])) as T;
+  return value;
+}
+
 /** linkedom builds no <html> element for input without tags ("just text"): such input is wrapped in a page. */
 function parseDocument(html: string): DomDocument {
   const document = (parseHTML(html) as unknown as { document: DomDocument }).document;
@@ -109,7 +132,12 @@ function nestingDepth(root: DomNode, limit: number): number {
   return max;
 }
 
-function extract(html: string, fileName = 'HTML'): { blocks: RawBlock[]; meta: HtmlMeta } {
+function extract(raw: string, fileName = 'HTML'): { blocks: RawBlock[]; meta: HtmlMeta } {
+  const html = escapeStrayLessThan(raw);
+  return restoreStrayLessThan(extractParsed(html, fileName));
+}
+
+function extractParsed(html: string, fileName: string): { blocks: RawBlock[]; meta: HtmlMeta } {
   const document = parseDocument(html);
   if (document.documentElement && nestingDepth(document.documentElement as unknown as DomNode, MAX_HTML_DEPTH) > MAX_HTML_DEPTH) {
     throw new AppError('FILE_PARSE_FAILED', { file: fileName, reason: `HTML mehr als ${MAX_HTML_DEPTH} Ebenen tief verschachtelt` });

@@ -16,6 +16,36 @@ const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist
 const STANDARD_FONT_DATA_URL = path.join(pdfjsDir, 'standard_fonts') + path.sep;
 const CMAP_URL = path.join(pdfjsDir, 'cmaps') + path.sep;
 
+/** pdf.js's own exception classes (BaseException subclasses, by name). */
+const PDFJS_EXCEPTIONS = new Set(['FormatError', 'InvalidPDFException', 'UnknownErrorException', 'MissingPDFException', 'UnexpectedResponseException', 'PasswordException', 'AbortException', 'ResponseException']);
+
+/**
+ * Whether an unhandled rejection is one of pdf.js's own exceptions, raised inside pdf.js.
+ *
+ * pdf.js (without a real worker, as here) leaves some promises of a broken document's internal
+ * requests without a handler: fuzzing found one rejecting with "FormatError: bad ObjStm stream"
+ * after the document had been refused and destroyed (tests/stress/fuzz.ts). Node ends the process
+ * on an unhandled rejection, so one corrupt PDF would take the app down. Such a rejection of
+ * pdf.js's own exception classes is dropped here; every other unhandled rejection is thrown as
+ * before (Node's default: the process ends).
+ */
+export function isPdfjsRejection(reason: unknown): boolean {
+  const e = reason as { name?: unknown; stack?: unknown } | null;
+  return !!e && typeof e.name === 'string' && PDFJS_EXCEPTIONS.has(e.name) && typeof e.stack === 'string' && e.stack.includes('pdfjs-dist');
+}
+
+function containPdfjsRejections(): void {
+  const key = Symbol.for('fundstelle.pdfjsRejectionGuard');
+  const g = globalThis as Record<symbol, unknown>;
+  if (g[key]) return;
+  g[key] = true;
+  process.on('unhandledRejection', (reason) => {
+    if (isPdfjsRejection(reason)) return;
+    throw reason;
+  });
+}
+containPdfjsRejections();
+
 interface TextItem {
   str: string;
   transform: number[];

@@ -161,3 +161,24 @@ describe('htmlToText', () => {
     expect(htmlToText('<html><body><script>x</script></body></html>')).toBe('');
   });
 });
+
+describe('parseHtml: a "<" that opens no tag', () => {
+  it('stays "<" in the text and the title, in runs too, and a private-use character never becomes one', () => {
+    const page = `<!DOCTYPE html><html lang="de"><head><title>Zinsen <3 Prozent</title></head><body><article>
+      <p>Die Inflation lag bei <2 Prozent, die Zinsen bei < 3 Prozent; Pfeile <<< und <- bleiben stehen.</p>
+      <p>Ein Zeichen aus dem privaten Bereich \uE000 bleibt kein Kleiner-als-Zeichen, wie der Bericht zeigt.</p>
+    </article></body></html>`;
+    const a = parseHtml(page, 'zinsen.html');
+    const text = publicText(a.text, a.blocks);
+    expect(text).toContain('bei <2 Prozent, die Zinsen bei < 3 Prozent; Pfeile <<< und <- bleiben stehen.');
+    expect(text).toContain('privaten Bereich \uFFFD bleibt');
+    expect(text).not.toContain('\uE000');
+    expect(a.title).toBe('Zinsen <3 Prozent');
+  });
+
+  it('reads a long run of them as one piece of text', () => {
+    const a = parseHtml(`${'<'.repeat(60_000)} Ende des Laufs, danach ein ganzer Satz mit genug Wörtern für einen Absatz.`, 'lauf.html');
+    expect(a.text.startsWith('<'.repeat(100))).toBe(true);
+    expect(a.text).toContain('Ende des Laufs');
+  });
+});

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { blockText, headingsOf, type ParsedArticle } from '../../../shared/article.js';
 import { AppError, type ErrorCode } from '../../../shared/errors.js';
 import { loadFile } from '../../../main/core/import/load-file.js';
-import { joinLines, parsePdf, pdfDateToIso } from '../../../main/core/import/pdf.js';
+import { isPdfjsRejection, joinLines, parsePdf, pdfDateToIso } from '../../../main/core/import/pdf.js';
 
 let dir: string;
 beforeEach(() => {
@@ -183,5 +183,24 @@ describe('pdfDateToIso', () => {
     expect(pdfDateToIso('D:2025')).toBe('2025');
     expect(pdfDateToIso('D:19700101000000Z')).toBeNull();
     expect(pdfDateToIso('Quatsch')).toBeNull();
+  });
+});
+
+describe('pdf.js rejections nobody handles', () => {
+  it('are recognised only when they are pdf.js exceptions raised inside pdf.js', async () => {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const task = pdfjs.getDocument({ data: new TextEncoder().encode('%PDF-1.7\nkein PDF'), verbosity: 0, isEvalSupported: false });
+    const raised = await task.promise.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    await task.destroy();
+    expect((raised as Error).name).toMatch(/Exception$/);
+    expect(isPdfjsRejection(raised)).toBe(true);
+    expect(isPdfjsRejection(new TypeError('x'))).toBe(false);
+    expect(isPdfjsRejection(Object.assign(new Error('bad ObjStm stream'), { name: 'FormatError' }))).toBe(false); // not from pdf.js
+    expect(isPdfjsRejection(null)).toBe(false);
+    // The guard is installed once, when the PDF importer is loaded.
+    expect(process.listeners('unhandledRejection').length).toBeGreaterThan(0);
   });
 });
