@@ -99,9 +99,17 @@ export type CslItem = { id: string; type: CslType } & { [K in CslTextField]?: st
   [K in CslDateField]?: CslDate;
 };
 
+/**
+ * A record's URL: a web address only. Exports print it (and a reader may click it): a `javascript:`,
+ * `data:` or `file:` address must not get there by an edit or an archive.
+ */
+const webUrl = text.regex(/^https?:\/\/\S+$/i, { message: 'URL must be a web address starting with http:// or https://' });
+
 const patchShape = {
   type: z.enum(CSL_TYPES).optional(),
-  ...(Object.fromEntries(CSL_TEXT_FIELDS.map((f) => [f, text.nullable().optional()])) as { [K in CslTextField]: z.ZodOptional<z.ZodNullable<typeof text>> }),
+  ...(Object.fromEntries(CSL_TEXT_FIELDS.map((f) => [f, (f === 'URL' ? webUrl : text).nullable().optional()])) as {
+    [K in CslTextField]: z.ZodOptional<z.ZodNullable<typeof text>>;
+  }),
   ...(Object.fromEntries(CSL_NAME_FIELDS.map((f) => [f, z.array(cslNameSchema).max(500).nullable().optional()])) as {
     [K in CslNameField]: z.ZodOptional<z.ZodNullable<z.ZodArray<typeof cslNameSchema>>>;
   }),

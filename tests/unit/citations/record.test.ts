@@ -84,7 +84,7 @@ describe('edits', () => {
 
   it('refuse unknown fields, an id change and malformed names or dates', () => {
     const id = add(db, WIRE_DE);
-    for (const bad of [{ id: 'x' }, { foo: 'bar' }, { author: [{ given: 'Nur Vorname' }] }, { issued: { 'date-parts': [[2025, 13]] } }, { type: 'zeitung' }, { title: '' }]) {
+    for (const bad of [{ id: 'x' }, { foo: 'bar' }, { author: [{ given: 'Nur Vorname' }] }, { issued: { 'date-parts': [[2025, 13]] } }, { type: 'zeitung' }, { title: '' }, { URL: 'javascript:alert(1)' }, { URL: 'data:text/html,<script>x</script>' }, { URL: 'file:///etc/passwd' }]) {
       expect(() => updateRecord(db, id, bad)).toThrow(AppError);
       try {
         updateRecord(db, id, bad);
@@ -93,6 +93,7 @@ describe('edits', () => {
       }
     }
     expect(getRecord(db, id).overrides).toEqual({});
+    expect(updateRecord(db, id, { URL: 'https://example.org/bericht' }).effective.URL).toBe('https://example.org/bericht');
     expect(() => getRecord(db, 999)).toThrow(/999/);
   });
 });
