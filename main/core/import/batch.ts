@@ -1,12 +1,11 @@
 import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ImportOutcome } from '../../../shared/contract.js';
-import { AppError } from '../../../shared/errors.js';
 import { storeImportedArticle, type CompleteArticle } from '../article-versions.js';
 import { getArticleMetadata } from '../articles.js';
-import { isDiskFull, toErrorPayload } from '../errors.js';
+import { toErrorPayload } from '../errors.js';
 import { loadFile } from './load-file.js';
-import { completeArticle, parseLoaded, type ImportOptions } from './pipeline.js';
+import { completeArticle, parseLoaded, storeFailure, type ImportOptions } from './pipeline.js';
 import type { SourceFormat } from '../../../shared/article.js';
 
 /**
@@ -44,13 +43,6 @@ async function parseOne(filePath: string): Promise<Parsed> {
   }
 }
 
-/** What a file's write failed with, as the user sees it: a full disk gets its own message. */
-function writeError(e: unknown, file: string): AppError {
-  if (e instanceof AppError) return e;
-  const reason = e instanceof Error ? e.message : String(e);
-  return isDiskFull(e) ? new AppError('DISK_FULL', { what: file, reason }) : new AppError('IMPORT_WRITE_FAILED', { file, reason });
-}
-
 export interface BatchOptions extends ImportOptions {
   /** Files per transaction (default BATCH_FILES). */
   groupSize?: number;
@@ -83,7 +75,7 @@ export async function* importFilesBatched(db: Database, files: readonly string[]
       const o = storeImportedArticle(db, p.article, { file: p.file, format: p.format, encoding: p.encoding ?? null, importedAt: opts.now?.() ?? new Date().toISOString() });
       return { ok: true, file: p.file, article: getArticleMetadata(db, o.id, o.duplicate) };
     } catch (e) {
-      return { ok: false, file: p.file, error: toErrorPayload(writeError(e, p.file), lang) };
+      return { ok: false, file: p.file, error: toErrorPayload(storeFailure(e, p.file), lang) };
     }
   };
   for (let i = 0; i < files.length; i += size, size = Math.min(maxSize, size * 2)) {

@@ -65,6 +65,17 @@ export interface ImportOptions {
   asVersionOf?: number;
 }
 
+/**
+ * What storing a file failed with, as the user sees it: an AppError as it is (e.g. asVersionOf
+ * names no article), a full disk with its own message (the user can free space and retry), any
+ * other error as IMPORT_WRITE_FAILED naming the file.
+ */
+export function storeFailure(e: unknown, file: string): AppError {
+  if (e instanceof AppError) return e;
+  const reason = e instanceof Error ? e.message : String(e);
+  return isDiskFull(e) ? new AppError('DISK_FULL', { what: file, reason }) : new AppError('IMPORT_WRITE_FAILED', { file, reason });
+}
+
 /** Parses and stores one loaded file. Never throws: a failure is an outcome with a typed error, and nothing is written for it. */
 async function importLoaded(db: Database, load: () => Promise<LoadedFile>, displayName: string, opts: ImportOptions): Promise<ImportOutcome> {
   const lang = opts.lang ?? 'de';
@@ -85,10 +96,7 @@ async function importLoaded(db: Database, load: () => Promise<LoadedFile>, displ
         { asVersionOf: opts.asVersionOf },
       );
     } catch (e) {
-      if (e instanceof AppError) throw e; // e.g. asVersionOf names no article
-      // A full disk gets its own message: the user can act on it (free space, retry).
-      if (isDiskFull(e)) throw new AppError('DISK_FULL', { what: loaded.name, reason: e instanceof Error ? e.message : String(e) });
-      throw new AppError('IMPORT_WRITE_FAILED', { file: loaded.name, reason: e instanceof Error ? e.message : String(e) });
+      throw storeFailure(e, loaded.name);
     }
     return { ok: true, file, article: getArticleMetadata(db, outcome.id, outcome.duplicate) };
   } catch (e) {
