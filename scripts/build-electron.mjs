@@ -1,6 +1,8 @@
 // Bundles the Electron main process and preload with esbuild:
 //   main/electron/main.ts    -> dist/electron/main.js     (ESM, Node; dependencies stay external)
 //   main/electron/preload.ts -> dist/electron/preload.cjs (CommonJS: sandboxed preloads cannot be ESM)
+//   main/core/import/parse-worker.ts -> dist/electron/parse-worker.js (the folder import's parse
+//     worker thread, found next to main.js by main/core/import/parse-pool.ts)
 // Then checks the preload bundle: it may require nothing but `electron` and must not contain zod,
 // because a sandboxed preload only gets a tiny `require` and every byte of it runs in the renderer.
 // Run `npm run build:renderer` first for dist/renderer; `npm run rebuild:electron` rebuilds
@@ -27,16 +29,22 @@ const common = {
   metafile: true,
 };
 
-await build({
-  ...common,
-  entryPoints: ['main/electron/main.ts'],
-  outfile: path.join(outDir, 'main.js'),
+const nodeEsm = {
   platform: 'node',
   format: 'esm',
   target: 'node22',
   external,
   // ESM output: give bundled code that still calls require() (CommonJS interop) a real one.
   banner: { js: "import { createRequire as __fundstelleCreateRequire } from 'node:module';\nconst require = __fundstelleCreateRequire(import.meta.url);" },
+};
+
+await build({ ...common, ...nodeEsm, entryPoints: ['main/core/import/parse-worker.ts'], outfile: path.join(outDir, 'parse-worker.js') });
+
+await build({
+  ...common,
+  entryPoints: ['main/electron/main.ts'],
+  outfile: path.join(outDir, 'main.js'),
+  ...nodeEsm,
 });
 
 const preload = await build({
@@ -62,4 +70,4 @@ if (problems.length > 0) {
   console.error(`build-electron: the sandboxed preload must only use electron and shared/channels.ts:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`build-electron: dist/electron/main.js and dist/electron/preload.cjs (${inputs.length} preload inputs, requires: ${[...new Set(required)].join(', ')})`);
+console.log(`build-electron: dist/electron/main.js, parse-worker.js and preload.cjs (${inputs.length} preload inputs, requires: ${[...new Set(required)].join(', ')})`);

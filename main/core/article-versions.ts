@@ -4,7 +4,8 @@ import type { ArticleVersionInfo } from '../../shared/annotation.js';
 import { type Block, type ParsedArticle } from '../../shared/article.js';
 import { AppError } from '../../shared/errors.js';
 import { reanchorAnnotations, type ReanchorReport } from './annotations.js';
-import { articleRowParams, contentHash, insertArticle, type InsertOutcome, type Provenance } from './articles.js';
+import { deriveArticle } from './article-derived.js';
+import { articleRowParams, insertArticle, type InsertOutcome, type Provenance } from './articles.js';
 import { stripHeadlineMarkers } from './import/wire/version-markers.js';
 import { indexArticle } from './search-index.js';
 
@@ -115,7 +116,7 @@ export function findByContentHash(db: Database, hash: string): number | null {
  * the collection (current or old version of any article) is a duplicate and changes nothing.
  */
 export function importAsNewVersion(db: Database, articleId: number, article: CompleteArticle, prov: Provenance, rule: VersionRule = 'caller'): StoreOutcome {
-  const hash = contentHash(article.text);
+  const { hash, index } = deriveArticle(article);
   return db
     .transaction((): StoreOutcome => {
       const dup = findByContentHash(db, hash);
@@ -147,9 +148,9 @@ export function importAsNewVersion(db: Database, articleId: number, article: Com
            blocks = @blocks, word_count = @wordCount, source_file = @file, source_format = @format, source_encoding = @encoding,
            imported_at = @importedAt
          WHERE id = @id`,
-      ).run({ id: articleId, ...articleRowParams(article, prov, hash) });
+      ).run({ id: articleId, ...articleRowParams(article, prov) });
       // Search finds the newest text only; the index row follows the article row.
-      indexArticle(db, articleId, article.title, article.text, article.blocks, article.language, true);
+      indexArticle(db, articleId, index, true);
       db.prepare('DELETE FROM article_credits WHERE article_id = ?').run(articleId);
       const credit = db.prepare('INSERT INTO article_credits (article_id, position, role, name) VALUES (?, ?, ?, ?)');
       article.credits.forEach((c, i) => credit.run(articleId, i, c.role, c.name));
@@ -169,7 +170,7 @@ export function importAsNewVersion(db: Database, articleId: number, article: Com
  * detection and the write cannot be split by another import.
  */
 export function storeImportedArticle(db: Database, article: CompleteArticle, prov: Provenance, opts: { asVersionOf?: number | undefined } = {}): StoreOutcome {
-  const hash = contentHash(article.text);
+  const { hash } = deriveArticle(article);
   return db
     .transaction((): StoreOutcome => {
       const dup = findByContentHash(db, hash);

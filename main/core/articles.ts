@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import {
-  countWords,
   headingsOf,
   type ArticleDetail,
   type ArticleMetadata,
@@ -9,7 +7,6 @@ import {
   type Block,
   type Credit,
   type DeskContact,
-  type ParsedArticle,
   type SourceFormat,
 } from '../../shared/article.js';
 import { AppError } from '../../shared/errors.js';
@@ -18,6 +15,8 @@ import type { ArticleListQuery, ArticleListResult } from '../../shared/contract-
 import { syncDeskContacts } from './contacts.js';
 import { lenientArticleMatch, searchArticlesLenient } from './search.js';
 import { ARTICLE_ID_OF_ROWID, indexArticle } from './search-index.js';
+import { deriveArticle, type StorableArticle } from './article-derived.js';
+export { contentHash } from './article-derived.js';
 import { cachedStatement } from '../db/statements.js';
 
 /** Where an article came from; stored with it. */
@@ -32,15 +31,6 @@ export interface Provenance {
 export interface InsertOutcome {
   id: number;
   duplicate: boolean;
-}
-
-/**
- * The content hash used for de-duplication: SHA-256 of the canonical text after Unicode NFC and
- * whitespace folding, so the same text from another file, encoding or line-ending style matches.
- */
-export function contentHash(text: string): string {
-  const normalised = text.normalize('NFC').replace(/\s+/g, ' ').trim();
-  return createHash('sha256').update(normalised, 'utf8').digest('hex');
 }
 
 interface ArticleRow {
@@ -68,7 +58,8 @@ interface ArticleRow {
 }
 
 /** The named parameters of an `articles` row (insert or new version): one mapping from a parsed article. */
-export function articleRowParams(article: ParsedArticle & { title: string; language: string | null }, prov: Provenance, hash: string): Record<string, string | number | null> {
+export function articleRowParams(article: StorableArticle, prov: Provenance): Record<string, string | number | null> {
+  const { hash, wordCount } = deriveArticle(article);
   return {
     hash,
     title: article.title,
@@ -85,7 +76,7 @@ export function articleRowParams(article: ParsedArticle & { title: string; langu
     versionMarkers: JSON.stringify(article.versionMarkers),
     text: article.text,
     blocks: JSON.stringify(article.blocks),
-    wordCount: countWords(article.text, article.blocks),
+    wordCount,
     file: prov.file,
     format: prov.format,
     encoding: prov.encoding,
@@ -98,8 +89,8 @@ export function articleRowParams(article: ParsedArticle & { title: string; langu
  * transaction. When the same content is already in the collection nothing is written and the
  * existing id is returned with `duplicate: true`. `article.title` must be set (derive it first).
  */
-export function insertArticle(db: Database, article: ParsedArticle & { title: string; language: string | null }, prov: Provenance): InsertOutcome {
-  const hash = contentHash(article.text);
+export function insertArticle(db: Database, article: StorableArticle, prov: Provenance): InsertOutcome {
+  const { hash, index } = deriveArticle(article);
   return db
     .transaction((): InsertOutcome => {
       const existing = cachedStatement(db, 'SELECT id FROM articles WHERE content_hash = ?').get(hash) as { id: number } | undefined;
@@ -112,10 +103,10 @@ export function insertArticle(db: Database, article: ParsedArticle & { title: st
            VALUES (@hash, @title, @titleDerived, @kicker, @language, @agency, @copyright, @url, @published,
              @datelinePlace, @datelineAgency, @datelineText, @versionMarkers, @text, @blocks, @wordCount,
              @file, @format, @encoding, @importedAt)`,
-      ).run(articleRowParams(article, prov, hash));
+      ).run(articleRowParams(article, prov));
       const id = Number(info.lastInsertRowid);
       // Only public text is searchable: non-public blocks hold private contact data.
-      indexArticle(db, id, article.title, article.text, article.blocks, article.language);
+      indexArticle(db, id, index);
       const credit = cachedStatement(db, 'INSERT INTO article_credits (article_id, position, role, name) VALUES (?, ?, ?, ?)');
       article.credits.forEach((c, i) => credit.run(id, i, c.role, c.name));
       const desk = cachedStatement(db, 'INSERT INTO article_desk_contacts (article_id, position, email, scope) VALUES (?, ?, ?, ?)');

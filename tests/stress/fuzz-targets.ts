@@ -23,7 +23,7 @@ import { parseHtml } from '../../main/core/import/html.js';
 import { loadBytes } from '../../main/core/import/load-file.js';
 import { parseMarkdown } from '../../main/core/import/markdown.js';
 import { parsePdf } from '../../main/core/import/pdf.js';
-import { completeArticle, parseLoaded } from '../../main/core/import/pipeline.js';
+import { completeArticle, parseLoaded } from '../../main/core/import/parse.js';
 import { parsePlainText } from '../../main/core/import/plain-text.js';
 import { parseWire } from '../../main/core/import/wire/index.js';
 import { openDatabase, type Database } from '../../main/db/open.js';

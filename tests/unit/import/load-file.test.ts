@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import fs, { promises as fsp } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError, type ErrorCode } from '../../../shared/errors.js';
-import { loadBytes, loadFile } from '../../../main/core/import/load-file.js';
-import { MAX_IMPORT_BYTES } from '../../../main/core/import/types.js';
+import { loadBytes, loadFile, loadFileSync } from '../../../main/core/import/load-file.js';
+import { MAX_IMPORT_BYTES, type LoadedFile } from '../../../main/core/import/types.js';
 
 const STORY = 'Südwestbahn stoppt Ausbau\n\nDie Südwestbahn hat den Ausbau der Strecke gestoppt. Die Kosten seien um 40 Prozent gestiegen, sagte ein Sprecher in Stuttgart – „zu teuer“, hieß es. 5 € mehr pro Fahrt für Fahrgäste aus Oberschwaben.\n';
 
@@ -245,5 +246,43 @@ describe('loadFile: refused input', () => {
     fs.chmodSync(file, 0o000);
     const e = await refused(loadFile(file), 'FILE_UNREADABLE', 'geheim.txt');
     expect(String(e.details.reason)).toContain('EACCES');
+  });
+});
+
+describe('loadFileSync (parse workers)', () => {
+  it('loads and refuses exactly as loadFile does', async () => {
+    const big = path.join(dir, 'riesig.txt');
+    fs.writeFileSync(big, '');
+    fs.truncateSync(big, MAX_IMPORT_BYTES + 1);
+    fs.mkdirSync(path.join(dir, 'mappe'));
+    const cases = [
+      write('meldung.txt', STORY),
+      write('latin1.txt', cp1252('Die Kosten – „zu teuer“ – 5 € mehr.\n')),
+      write('utf16be.txt', Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be(STORY)])),
+      write('seite.html', `<html><body><p>${STORY}</p></body></html>`),
+      write('leer.txt', ''),
+      write('rauschen.txt', noise(4096)),
+      write('brief.rtf', '{\\rtf1 x}'),
+      write('gross.txt', 'x'.repeat(3 << 20)), // several read chunks
+      big,
+      path.join(dir, 'mappe'),
+      path.join(dir, 'gibt-es-nicht.txt'),
+    ];
+    // Bytes compared by hash: a deep comparison of megabytes of Uint8Array takes seconds.
+    const summary = (l: LoadedFile) => ({ ...l, bytes: createHash('sha256').update(l.bytes).digest('hex') });
+    const outcome = (f: () => LoadedFile) => {
+      try {
+        return { ok: summary(f()) };
+      } catch (e) {
+        return { code: (e as AppError).code, details: (e as AppError).details };
+      }
+    };
+    for (const file of cases) {
+      const expected = await loadFile(file).then(
+        (ok) => ({ ok: summary(ok) }),
+        (e: AppError) => ({ code: e.code, details: e.details }),
+      );
+      expect(outcome(() => loadFileSync(file)), file).toEqual(expected);
+    }
   });
 });

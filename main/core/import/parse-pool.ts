@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Lang } from '../../../shared/errors.js';
+import { parseForStore, type ParsedFile } from './parse-job.js';
+import type { ParseReply, ParseRequest } from './parse-worker.js';
+
+/**
+ * Parses the files of a large folder import on worker threads, so loading, parsing and stemming
+ * (two thirds of an import's CPU time) run while the main thread writes the previous group to the
+ * database (`npm run bench`, docs/bench.md). The workers only read files; all writing stays on
+ * the main thread in its transactions.
+ *
+ * Where no worker can start (a bundle without the worker file, a sandbox that forbids threads) or
+ * a worker ends unexpectedly, the files it had are parsed on the main thread instead: the import
+ * is slower, never different.
+ */
+
+/** The worker's script: from the sources through tsx (CLI, browser mode, tests), or the Electron bundle's sibling file. */
+function workerScript(): URL | null {
+  const here = import.meta.url;
+  const url = here.endsWith('.ts') ? new URL('./parse-worker-boot.mjs', here) : new URL('./parse-worker.js', here);
+  try {
+    return fs.existsSync(fileURLToPath(url)) ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Worker threads for a machine: one per core beyond the main thread's, at least one, at most four. */
+export function defaultWorkerCount(): number {
+  return Math.min(4, Math.max(1, os.availableParallelism() - 1));
+}
+
+interface Slot {
+  worker: Worker;
+  waiting: Map<number, { resolve: (r: ParsedFile[]) => void; reject: (e: Error) => void }>;
+  broken: boolean;
+}
+
+export class ParsePool {
+  private readonly slots: Slot[] = [];
+  private nextId = 1;
+
+  private constructor(script: URL, count: number) {
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(script);
+      const slot: Slot = { worker, waiting: new Map(), broken: false };
+      const fail = (e: Error) => {
+        slot.broken = true;
+        for (const w of slot.waiting.values()) w.reject(e);
+        slot.waiting.clear();
+      };
+      worker.on('message', (m: ParseReply) => {
+        const w = slot.waiting.get(m.id);
+        slot.waiting.delete(m.id);
+        w?.resolve(m.results);
+      });
+      worker.on('error', fail);
+      worker.on('exit', (code) => fail(new Error(`parse worker ended (exit code ${code})`)));
+      // An idle worker does not keep the process alive (the CLI ends when the import does).
+      worker.unref();
+      this.slots.push(slot);
+    }
+  }
+
+  /** A pool of `count` workers, or null when workers cannot be used here. */
+  static open(count = defaultWorkerCount()): ParsePool | null {
+    const script = workerScript();
+    if (!script || count < 1) return null;
+    try {
+      return new ParsePool(script, count);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Parses `files` (split across the workers), results in the order of `files`. */
+  async parse(files: readonly string[], lang: Lang): Promise<ParsedFile[]> {
+    const live = this.slots.filter((s) => !s.broken);
+    if (live.length === 0) return parseHere(files, lang);
+    const size = Math.ceil(files.length / live.length);
+    const parts = live.map((slot, i) => {
+      const chunk = files.slice(i * size, (i + 1) * size);
+      return chunk.length === 0 ? Promise.resolve([]) : this.send(slot, chunk, lang).catch(() => parseHere(chunk, lang));
+    });
+    return (await Promise.all(parts)).flat();
+  }
+
+  private send(slot: Slot, files: string[], lang: Lang): Promise<ParsedFile[]> {
+    if (slot.broken) return Promise.reject(new Error('parse worker unavailable'));
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      slot.waiting.set(id, { resolve, reject });
+      slot.worker.ref();
+      slot.worker.postMessage({ id, files, lang } satisfies ParseRequest);
+    }).finally(() => {
+      if (slot.waiting.size === 0) slot.worker.unref();
+    }) as Promise<ParsedFile[]>;
+  }
+
+  /** Ends the workers. */
+  close(): void {
+    for (const s of this.slots) {
+      s.broken = true;
+      void s.worker.terminate();
+    }
+  }
+}
+
+/** The same work on the main thread. */
+export async function parseHere(files: readonly string[], lang: Lang): Promise<ParsedFile[]> {
+  const out: ParsedFile[] = [];
+  for (const f of files) out.push(await parseForStore(f, lang));
+  return out;
+}

@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { contentHash } from '../../../main/core/article-derived.js';
+import { listArticleVersions } from '../../../main/core/article-versions.js';
+import { importFilesBatched } from '../../../main/core/import/batch.js';
+import { ParsePool, parseHere } from '../../../main/core/import/parse-pool.js';
+import { search } from '../../../main/core/search.js';
+import type { Database } from '../../../main/db/open.js';
+import type { ImportOutcome } from '../../../shared/contract.js';
+import { searchRequestSchema } from '../../../shared/contract-search.js';
+import { tempDb, tempDir } from '../../helpers/db.js';
+
+const story = (n: number, date: string) => `Hafenfest Nummer ${n} in Lindhafen
+
+Lindhafen, ${date} (AFP) - Das ${n}. Hafenfest lockte Tausende Besucher an die Kais, teilte die Stadt mit. Die Veranstalter waren mit dem Wetter zufrieden.
+
+ans/cha
+`;
+
+/** A folder of wire stories, a Markdown note, an HTML page, an empty and a binary file. */
+function writeFolder(dir: string): string[] {
+  const files: [string, string | Uint8Array][] = [];
+  for (let i = 0; i < 12; i++) files.push([`fest-${String(i).padStart(2, '0')}.txt`, story(i, `${10 + (i % 7)}. März 2025`)]);
+  files.push(['notiz.md', '# Notiz zum Hafenfest\n\nDie **Kaimauer** muss saniert werden.\n']);
+  files.push(['seite.html', '<html><head><title>Kaifest</title></head><body><article><h1>Kaifest</h1><p>Die Kaimauer wird im Sommer saniert, sagte die Hafenmeisterin am Montag. Das Fest findet trotzdem statt.</p></article></body></html>']);
+  files.push(['leer.txt', '']);
+  files.push(['bild.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])]);
+  return files.map(([name, content]) => {
+    const f = path.join(dir, name);
+    fs.writeFileSync(f, content);
+    return f;
+  });
+}
+
+async function importAll(db: Database, files: string[], workers: number): Promise<ImportOutcome[]> {
+  const out: ImportOutcome[] = [];
+  for await (const o of importFilesBatched(db, files, { groupSize: 4, maxGroupSize: 8, workers, now: () => '2026-11-28T10:00:00.000Z' })) out.push(o);
+  return out;
+}
+
+/** What a collection holds, independent of timing. */
+function contents(db: Database): unknown[] {
+  return db.prepare('SELECT id, content_hash, title, language, published, word_count, source_file, source_format, source_encoding, blocks FROM articles ORDER BY id').all();
+}
+
+let fixture: { dir: string; cleanup: () => void };
+beforeEach(() => (fixture = tempDir()));
+afterEach(() => fixture.cleanup());
+
+describe('parsing on worker threads (folder import)', () => {
+  it('gives the same outcomes and the same collection as parsing on the main thread', async () => {
+    const files = writeFolder(fixture.dir);
+    const here = tempDb();
+    const threads = tempDb();
+    try {
+      const a = await importAll(here.db, files, 0);
+      const b = await importAll(threads.db, files, 2);
+      expect(b).toEqual(a);
+      expect(a.map((o) => (o.ok ? 'ok' : o.error.code))).toEqual([...Array<string>(14).fill('ok'), 'FILE_EMPTY', 'FILE_UNSUPPORTED']);
+      expect(contents(threads.db)).toEqual(contents(here.db));
+      const found = search(threads.db, searchRequestSchema.parse({ query: 'Kaimauer', filters: { kinds: ['article'] } }));
+      expect(found.total).toBe(2);
+    } finally {
+      here.cleanup();
+      threads.cleanup();
+    }
+  });
+
+  it('hands over the derived values computed on the worker (content hash, terms)', async () => {
+    const files = writeFolder(fixture.dir).slice(0, 3);
+    const pool = ParsePool.open(1);
+    expect(pool).not.toBeNull();
+    try {
+      const results = await pool!.parse(files, 'de');
+      expect(results.map((r) => r.file)).toEqual(files.map((f) => path.basename(f)));
+      for (const r of results) {
+        expect(r.derived?.hash).toBe(contentHash(r.article!.text));
+        expect(r.derived?.index.body).toContain('hafenf');
+      }
+    } finally {
+      pool!.close();
+    }
+  });
+
+  it('parses on the main thread when a worker is gone, before or during a request', async () => {
+    const files = writeFolder(fixture.dir);
+    const expected = await parseHere(files, 'de');
+    const closed = ParsePool.open(1)!;
+    closed.close();
+    expect(await closed.parse(files, 'de')).toEqual(expected);
+
+    const pool = ParsePool.open(2)!;
+    try {
+      const pending = pool.parse(files, 'de');
+      // End one worker while it has files: its share is parsed here instead.
+      const slots = (pool as unknown as { slots: { worker: { terminate(): Promise<number> } }[] }).slots;
+      void slots[0]!.worker.terminate();
+      expect(await pending).toEqual(expected);
+      expect(await pool.parse(files, 'de')).toEqual(expected);
+    } finally {
+      pool.close();
+    }
+  });
+
+  it('stores a group oldest first and reports it in folder order: a correction whose file sorts first still becomes the new version', async () => {
+    const header = (date: string) => `date ${date} Quelle: (c) Copyright Thomson Reuters 2024. Click For Restrictions - https://rights.example.com/reuters-terms.html`;
+    const lead = 'Kellbrück (Reuters) - Die Stadtwerke Kellbrück heben die Fernwärmepreise zum 1. Mai um durchschnittlich 9,4 Prozent an.';
+    const rest = 'Betroffen seien knapp 61.000 Haushalte, teilte der Versorger am Donnerstag mit.';
+    fs.writeFileSync(path.join(fixture.dir, 'a-korrektur.txt'), `${header('2024-03-15 Neufassung')}\n\nKORREKTUR-Stadtwerke Kellbrück erhöhen Fernwärmepreise\n\n${lead} Das teilte das Unternehmen mit.\n\n${rest}\n`);
+    fs.writeFileSync(path.join(fixture.dir, 'b-meldung.txt'), `${header('2024-03-14')}\n\nStadtwerke Kellbrück erhöhen Fernwärmepreise\n\n${lead}\n\n${rest}\n`);
+    const { db, cleanup } = tempDb();
+    try {
+      const outcomes = await importAll(db, ['a-korrektur.txt', 'b-meldung.txt'].map((f) => path.join(fixture.dir, f)), 0);
+      expect(outcomes.map((o) => o.file)).toEqual(['a-korrektur.txt', 'b-meldung.txt']);
+      const ids = outcomes.map((o) => (o.ok ? o.article.id : 0));
+      expect(ids[0]).toBe(ids[1]);
+      expect(listArticleVersions(db, ids[0]!).map((v) => v.sourceFile)).toEqual(['b-meldung.txt', 'a-korrektur.txt']);
+    } finally {
+      cleanup();
+    }
+  });
+});
