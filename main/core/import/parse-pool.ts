@@ -45,7 +45,10 @@ export class ParsePool {
 
   private constructor(script: URL, count: number) {
     for (let i = 0; i < count; i++) {
-      const worker = new Worker(script);
+      // A larger young generation than a worker's default: parsing makes many short-lived strings,
+      // and with the default the worker spent a fifth of its time in scavenges (10,000 files:
+      // 2.3 → 1.9 ms per file, `npm run bench`).
+      const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
       const slot: Slot = { worker, waiting: new Map(), broken: false };
       const fail = (e: Error) => {
         slot.broken = true;
