@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contentHash } from '../../../main/core/article-derived.js';
 import { listArticleVersions } from '../../../main/core/article-versions.js';
@@ -18,12 +19,26 @@ Lindhafen, ${date} (AFP) - Das ${n}. Hafenfest lockte Tausende Besucher an die K
 ans/cha
 `;
 
-/** A folder of wire stories, a Markdown note, an HTML page, an empty and a binary file. */
-function writeFolder(dir: string): string[] {
+/** A one-page PDF with a heading and two paragraphs. */
+async function pdf(): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  const page = doc.addPage([595, 842]);
+  page.drawText('Kaimauer wird saniert', { x: 56, y: 780, size: 20, font });
+  page.drawText('Die Kaimauer in Lindhafen wird im Sommer saniert, sagte die Hafenmeisterin.', { x: 56, y: 740, size: 12, font });
+  page.drawText('Das Hafenfest findet trotzdem statt.', { x: 56, y: 700, size: 12, font });
+  doc.setTitle('Kaimauer wird saniert');
+  return doc.save();
+}
+
+/** A folder of wire stories, a Markdown note, an HTML page, a PDF, a broken PDF, an empty and a binary file. */
+async function writeFolder(dir: string): Promise<string[]> {
   const files: [string, string | Uint8Array][] = [];
   for (let i = 0; i < 12; i++) files.push([`fest-${String(i).padStart(2, '0')}.txt`, story(i, `${10 + (i % 7)}. März 2025`)]);
   files.push(['notiz.md', '# Notiz zum Hafenfest\n\nDie **Kaimauer** muss saniert werden.\n']);
   files.push(['seite.html', '<html><head><title>Kaifest</title></head><body><article><h1>Kaifest</h1><p>Die Kaimauer wird im Sommer saniert, sagte die Hafenmeisterin am Montag. Das Fest findet trotzdem statt.</p></article></body></html>']);
+  files.push(['bericht.pdf', await pdf()]);
+  files.push(['kaputt.pdf', new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\nkaputt')]);
   files.push(['leer.txt', '']);
   files.push(['bild.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])]);
   return files.map(([name, content]) => {
@@ -50,17 +65,17 @@ afterEach(() => fixture.cleanup());
 
 describe('parsing on worker threads (folder import)', () => {
   it('gives the same outcomes and the same collection as parsing on the main thread', async () => {
-    const files = writeFolder(fixture.dir);
+    const files = await writeFolder(fixture.dir);
     const here = tempDb();
     const threads = tempDb();
     try {
       const a = await importAll(here.db, files, 0);
       const b = await importAll(threads.db, files, 2);
       expect(b).toEqual(a);
-      expect(a.map((o) => (o.ok ? 'ok' : o.error.code))).toEqual([...Array<string>(14).fill('ok'), 'FILE_EMPTY', 'FILE_UNSUPPORTED']);
+      expect(a.map((o) => (o.ok ? 'ok' : o.error.code))).toEqual([...Array<string>(15).fill('ok'), 'FILE_PARSE_FAILED', 'FILE_EMPTY', 'FILE_UNSUPPORTED']);
       expect(contents(threads.db)).toEqual(contents(here.db));
       const found = search(threads.db, searchRequestSchema.parse({ query: 'Kaimauer', filters: { kinds: ['article'] } }));
-      expect(found.total).toBe(2);
+      expect(found.total).toBe(3);
     } finally {
       here.cleanup();
       threads.cleanup();
@@ -68,7 +83,7 @@ describe('parsing on worker threads (folder import)', () => {
   });
 
   it('hands over the derived values computed on the worker (content hash, terms)', async () => {
-    const files = writeFolder(fixture.dir).slice(0, 3);
+    const files = (await writeFolder(fixture.dir)).slice(0, 3);
     const pool = ParsePool.open(1);
     expect(pool).not.toBeNull();
     try {
@@ -84,7 +99,7 @@ describe('parsing on worker threads (folder import)', () => {
   });
 
   it('parses on the main thread when a worker is gone, before or during a request', async () => {
-    const files = writeFolder(fixture.dir);
+    const files = await writeFolder(fixture.dir);
     const expected = await parseHere(files, 'de');
     const closed = ParsePool.open(1)!;
     closed.close();
