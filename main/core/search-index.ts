@@ -55,7 +55,7 @@ export function searchKey(published: string | null, id: number): number {
 // One set of prepared statements per database: insertArticle runs once per imported file, and
 // preparing costs as much as the insert itself.
 interface IndexStatements {
-  published: Statement;
+  article: Statement;
   current: Statement;
   oldKey: Statement;
   del: Statement;
@@ -68,7 +68,7 @@ function indexStatements(db: Database): IndexStatements {
   let s = statements.get(db);
   if (!s) {
     s = {
-      published: db.prepare('SELECT published, content_hash AS hash FROM articles WHERE id = ?'),
+      article: db.prepare('SELECT published, content_hash AS hash FROM articles WHERE id = ?'),
       current: db.prepare('SELECT k.key, a.content_hash AS hash FROM article_search_keys k JOIN articles a ON a.id = k.article_id WHERE k.article_id = ?'),
       oldKey: db.prepare('SELECT key FROM article_search_keys WHERE article_id = ?').pluck(),
       del: db.prepare('DELETE FROM articles_fts WHERE rowid = ?'),
@@ -101,7 +101,7 @@ export function articleIndexRow(title: string, text: string, blocks: readonly Bl
 export function indexArticle(db: Database, id: number, row: IndexRow, replace = false): void {
   const s = indexStatements(db);
   if (replace) unindexArticle(db, id);
-  const article = s.published.get(id) as { published: string | null; hash: string };
+  const article = s.article.get(id) as { published: string | null; hash: string };
   const key = searchKey(article.published, id);
   s.setKey.run(id, key);
   const pending = deferred.get(db);

@@ -1,13 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import type { ImportOutcome } from '../../../shared/contract.js';
-import { adoptDerived } from '../article-derived.js';
-import { storeImportedArticle, type CompleteArticle } from '../article-versions.js';
-import { getArticleMetadata } from '../articles.js';
-import { toErrorPayload } from '../errors.js';
 import { dateOrdinal, withDeferredIndex } from '../search-index.js';
 import type { ParsedFile } from './parse-job.js';
 import { ParsePool, parseHere } from './parse-pool.js';
-import { storeFailure, type ImportOptions } from './pipeline.js';
+import { storeParsed, type ImportOptions } from './pipeline.js';
 
 /**
  * Bulk import for many files (a folder of wire stories): the same steps and outcomes as
@@ -50,8 +46,8 @@ export interface BatchOptions extends ImportOptions {
  * appends to its pending segment, where a smaller key than the previous one makes it write a
  * segment out first (measured: a third of the indexing time on a folder in name order).
  */
-export function storingOrder(parsed: readonly { article?: CompleteArticle }[]): number[] {
-  const ord = parsed.map((p) => dateOrdinal(p.article?.published ?? null));
+export function storingOrder(parsed: readonly ParsedFile[]): number[] {
+  const ord = parsed.map((p) => dateOrdinal(p.ok ? p.article.published : null));
   return parsed.map((_, k) => k).sort((a, b) => (ord[a] as number) - (ord[b] as number) || a - b);
 }
 
@@ -67,17 +63,8 @@ class GroupRolledBack extends Error {}
  */
 export async function* importFilesBatched(db: Database, files: readonly string[], opts: BatchOptions = {}): AsyncGenerator<ImportOutcome> {
   const lang = opts.lang ?? 'de';
-  const store = (p: ParsedFile): ImportOutcome => {
-    if (!p.article || !p.format) return { ok: false, file: p.file, error: p.error ?? toErrorPayload(new Error('unparsed'), lang) };
-    if (p.derived) adoptDerived(p.article, p.derived);
-    try {
-      // Inside a group, storeImportedArticle's own transaction becomes a savepoint.
-      const o = storeImportedArticle(db, p.article, { file: p.file, format: p.format, encoding: p.encoding ?? null, importedAt: opts.now?.() ?? new Date().toISOString() });
-      return { ok: true, file: p.file, article: getArticleMetadata(db, o.id, o.duplicate) };
-    } catch (e) {
-      return { ok: false, file: p.file, error: toErrorPayload(storeFailure(e, p.file), lang) };
-    }
-  };
+  // asVersionOf names one article: importPaths imports such a file alone, never in a group.
+  const store = (p: ParsedFile): ImportOutcome => storeParsed(db, p, { lang, now: opts.now });
   const groups: (readonly string[])[] = [];
   let size = Math.max(1, opts.groupSize ?? BATCH_FILES);
   const maxSize = Math.max(size, opts.maxGroupSize ?? size);

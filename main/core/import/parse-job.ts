@@ -5,6 +5,7 @@ import type { CompleteArticle } from '../article-versions.js';
 import { deriveArticle, type ArticleDerived } from '../article-derived.js';
 import { toErrorPayload } from '../errors.js';
 import { loadFile, loadFileSync } from './load-file.js';
+import type { LoadedFile } from './types.js';
 import { completeArticle, parseLoaded } from './parse.js';
 
 /**
@@ -13,27 +14,29 @@ import { completeArticle, parseLoaded } from './parse.js';
  * it on worker threads (parse-pool.ts) while the main thread stores the previous group; the
  * result is plain data so it crosses threads as it is.
  */
-export interface ParsedFile {
-  /** The file's display name. */
-  file: string;
-  article?: CompleteArticle;
-  derived?: ArticleDerived;
-  format?: SourceFormat;
-  encoding?: string | null;
-  /** Why the file cannot be imported, in the user's language. */
-  error?: ErrorPayload;
-}
+export type ParsedFile =
+  | { ok: true; /** The file's display name. */ file: string; article: CompleteArticle; derived: ArticleDerived; format: SourceFormat; encoding: string | null }
+  | { ok: false; file: string; /** Why the file cannot be imported, in the user's language. */ error: ErrorPayload };
 
-/** `blocking`: read the file with blocking calls (on a worker thread, where nothing else waits). */
-export async function parseForStore(filePath: string, lang: Lang, blocking = false): Promise<ParsedFile> {
-  let file = path.basename(filePath);
+/**
+ * Loads (with `load`) and parses one file; never throws. `displayName` names the file in the
+ * error when loading itself fails. Used by every import: a single file, an upload, a folder on
+ * the main thread or on a parse worker.
+ */
+export async function parseForStore(load: () => LoadedFile | Promise<LoadedFile>, displayName: string, lang: Lang): Promise<ParsedFile> {
+  let file = displayName;
   try {
-    const loaded = blocking ? loadFileSync(filePath) : await loadFile(filePath);
+    const loaded = await load();
     file = loaded.name;
     const { article, format } = await parseLoaded(loaded);
     const complete = completeArticle(article, loaded.name);
-    return { file, article: complete, derived: deriveArticle(complete), format, encoding: loaded.encoding };
+    return { ok: true, file, article: complete, derived: deriveArticle(complete), format, encoding: loaded.encoding };
   } catch (e) {
-    return { file, error: toErrorPayload(e, lang) };
+    return { ok: false, file, error: toErrorPayload(e, lang) };
   }
+}
+
+/** Parses a file on disk; `blocking`: read it with blocking calls (on a worker thread, where nothing else waits). */
+export function parseFileForStore(filePath: string, lang: Lang, blocking = false): Promise<ParsedFile> {
+  return parseForStore(() => (blocking ? loadFileSync(filePath) : loadFile(filePath)), path.basename(filePath), lang);
 }

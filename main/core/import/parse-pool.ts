@@ -3,7 +3,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Lang } from '../../../shared/errors.js';
-import { parseForStore, type ParsedFile } from './parse-job.js';
+import { parseFileForStore, type ParsedFile } from './parse-job.js';
 import type { ParseReply, ParseRequest } from './parse-worker.js';
 
 /**
@@ -115,6 +115,6 @@ export class ParsePool {
 /** The same work on the main thread. */
 export async function parseHere(files: readonly string[], lang: Lang): Promise<ParsedFile[]> {
   const out: ParsedFile[] = [];
-  for (const f of files) out.push(await parseForStore(f, lang));
+  for (const f of files) out.push(await parseFileForStore(f, lang));
   return out;
 }

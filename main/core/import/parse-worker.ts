@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { parseForStore, type ParsedFile } from './parse-job.js';
+import { parseFileForStore, type ParsedFile } from './parse-job.js';
 import type { Lang } from '../../../shared/errors.js';
 
 /**
@@ -22,7 +22,7 @@ if (port) {
   port.on('message', (req: ParseRequest) => {
     void (async () => {
       const results: ParsedFile[] = [];
-      for (const f of req.files) results.push(await parseForStore(f, req.lang, true));
+      for (const f of req.files) results.push(await parseFileForStore(f, req.lang, true));
       port.postMessage({ id: req.id, results } satisfies ParseReply);
     })();
   });

@@ -3,11 +3,12 @@ import path from 'node:path';
 import type { Database } from 'better-sqlite3';
 import type { ImportOutcome } from '../../../shared/contract.js';
 import { AppError, type Lang } from '../../../shared/errors.js';
+import { adoptDerived } from '../article-derived.js';
 import { storeImportedArticle } from '../article-versions.js';
 import { getArticleMetadata } from '../articles.js';
 import { isDiskFull, toErrorPayload } from '../errors.js';
 import { loadBytes, loadFile } from './load-file.js';
-import { completeArticle, parseLoaded } from './parse.js';
+import { parseForStore, type ParsedFile } from './parse-job.js';
 import type { LoadedFile } from './types.js';
 
 export interface ImportOptions {
@@ -29,32 +30,27 @@ export function storeFailure(e: unknown, file: string): AppError {
   return isDiskFull(e) ? new AppError('DISK_FULL', { what: file, reason }) : new AppError('IMPORT_WRITE_FAILED', { file, reason });
 }
 
+/**
+ * Stores one parsed file (duplicates, new versions and new articles: see article-versions.ts) and
+ * returns its outcome; never throws. Inside a caller's transaction (a folder import's group) its
+ * own transaction becomes a savepoint, so a failure is rolled back alone.
+ */
+export function storeParsed(db: Database, p: ParsedFile, opts: ImportOptions = {}): ImportOutcome {
+  if (!p.ok) return p;
+  // Derived on a parse worker: what storing computes from the text arrives computed.
+  adoptDerived(p.article, p.derived);
+  try {
+    const prov = { file: p.file, format: p.format, encoding: p.encoding, importedAt: opts.now?.() ?? new Date().toISOString() };
+    const outcome = storeImportedArticle(db, p.article, prov, { asVersionOf: opts.asVersionOf });
+    return { ok: true, file: p.file, article: getArticleMetadata(db, outcome.id, outcome.duplicate) };
+  } catch (e) {
+    return { ok: false, file: p.file, error: toErrorPayload(storeFailure(e, p.file), opts.lang ?? 'de') };
+  }
+}
+
 /** Parses and stores one loaded file. Never throws: a failure is an outcome with a typed error, and nothing is written for it. */
 async function importLoaded(db: Database, load: () => Promise<LoadedFile>, displayName: string, opts: ImportOptions): Promise<ImportOutcome> {
-  const lang = opts.lang ?? 'de';
-  let file = displayName;
-  try {
-    const loaded = await load();
-    file = loaded.name;
-    const { article, format } = await parseLoaded(loaded);
-    const complete = completeArticle(article, loaded.name);
-    let outcome;
-    try {
-      // Duplicates (also of an article's older versions), new versions of an existing article
-      // (re-anchoring its annotations) and new articles: see article-versions.ts.
-      outcome = storeImportedArticle(
-        db,
-        complete,
-        { file: loaded.name, format, encoding: loaded.encoding, importedAt: opts.now?.() ?? new Date().toISOString() },
-        { asVersionOf: opts.asVersionOf },
-      );
-    } catch (e) {
-      throw storeFailure(e, loaded.name);
-    }
-    return { ok: true, file, article: getArticleMetadata(db, outcome.id, outcome.duplicate) };
-  } catch (e) {
-    return { ok: false, file, error: toErrorPayload(e, lang) };
-  }
+  return storeParsed(db, await parseForStore(load, displayName, opts.lang ?? 'de'), opts);
 }
 
 /** Imports one file from disk. */

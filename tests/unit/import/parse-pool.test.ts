@@ -90,8 +90,9 @@ describe('parsing on worker threads (folder import)', () => {
       const results = await pool!.parse(files, 'de');
       expect(results.map((r) => r.file)).toEqual(files.map((f) => path.basename(f)));
       for (const r of results) {
-        expect(r.derived?.hash).toBe(contentHash(r.article!.text));
-        expect(r.derived?.index.body).toContain('hafenf');
+        if (!r.ok) throw new Error(`${r.file}: ${r.error.code}`);
+        expect(r.derived.hash).toBe(contentHash(r.article.text));
+        expect(r.derived.index.body).toContain('hafenf');
       }
     } finally {
       pool!.close();
