@@ -7,7 +7,8 @@ import { articleIndexRow, type IndexRow } from './search-index.js';
  * whitespace folding, so the same text from another file, encoding or line-ending style matches.
  */
 export function contentHash(text: string): string {
-  const normalised = text.normalize('NFC').replace(/\s+/g, ' ').trim();
+  // Runs of whitespace become one space; a single space is left alone (the same result as /\s+/ → ' ', without rewriting every space).
+  const normalised = text.normalize('NFC').replace(/\s{2,}|[^\S ]/g, ' ').trim();
   return createHash('sha256').update(normalised, 'utf8').digest('hex');
 }
 

@@ -1,4 +1,5 @@
 import snowball from 'snowball-stemmers';
+import { TermTable } from './term-table.js';
 
 /**
  * Text analysis for search: the same function turns article text into the indexed terms and the
@@ -23,13 +24,18 @@ const englishStemmer = snowball.newStemmer('english');
 
 /** A word as `unicode61` would split it: letters, digits and combining marks. */
 export const WORD_RE = /[\p{L}\p{N}\p{M}]+/gu;
-const NON_WORD_RE = /[^\p{L}\p{N}\p{M}]+/u;
 
 // The Snowball stemmers take ~20 µs per word; wire copy repeats words (Zipf), so a bounded memo
 // turns a 600-word article from ~12 ms into well under 1 ms. Cleared when full rather than LRU:
 // simpler, and after a clear the frequent words come back within a few articles.
 const MEMO_LIMIT = 200_000;
 const memo = { de: new Map<string, string>(), en: new Map<string, string>(), none: new Map<string, string>() };
+// Whole texts are indexed through a faster memo of the same bound (main/core/term-table.ts).
+const textMemo = {
+  de: new TermTable((w) => computeTerm(w, 'de'), MEMO_LIMIT),
+  en: new TermTable((w) => computeTerm(w, 'en'), MEMO_LIMIT),
+  none: new TermTable((w) => computeTerm(w, null), MEMO_LIMIT),
+};
 
 /** Removes diacritics except the German umlauts (ä, ö, ü), which the German stemmer handles itself. */
 function stripForeignMarks(word: string): string {
@@ -66,16 +72,20 @@ function germanStem(word: string): string {
   return stem;
 }
 
+/** The term of a word, computed (no memo). */
+function computeTerm(word: string, lang: StemLanguage): string {
+  const lower = stripForeignMarks(word.toLowerCase().replace(/ẞ/g, 'ß'));
+  if (lang === 'de') return foldGerman(germanStem(lower));
+  if (lang === 'en') return foldGerman(englishStemmer.stem(foldGerman(lower)));
+  return foldGerman(lower);
+}
+
 /** The index term of one word (any case) in a text of language `lang`. */
 export function termOf(word: string, lang: StemLanguage): string {
   const cache = lang === 'de' ? memo.de : lang === 'en' ? memo.en : memo.none;
   const hit = cache.get(word);
   if (hit !== undefined) return hit;
-  const lower = stripForeignMarks(word.toLowerCase().replace(/ẞ/g, 'ß'));
-  let term: string;
-  if (lang === 'de') term = foldGerman(germanStem(lower));
-  else if (lang === 'en') term = foldGerman(englishStemmer.stem(foldGerman(lower)));
-  else term = foldGerman(lower);
+  const term = computeTerm(word, lang);
   if (cache.size >= MEMO_LIMIT) cache.clear();
   cache.set(word, term);
   return term;
@@ -89,16 +99,7 @@ export function stemLanguageOf(language: string | null | undefined): StemLanguag
 
 /** A text as the space-separated index terms of its words. */
 export function indexTerms(text: string, lang: StemLanguage): string {
-  const out: string[] = [];
-  const cache = lang === 'de' ? memo.de : lang === 'en' ? memo.en : memo.none;
-  // split, not matchAll (no match object per word), and the memo read inline: measured several
-  // times faster per word than calling termOf for each (tests/bench).
-  for (const w of text.split(NON_WORD_RE)) {
-    if (!w) continue;
-    const hit = cache.get(w);
-    out.push(hit !== undefined ? hit : termOf(w, lang));
-  }
-  return out.join(' ');
+  return (lang === 'de' ? textMemo.de : lang === 'en' ? textMemo.en : textMemo.none).termsOf(text);
 }
 
 /** The words of a piece of query text (a word with a hyphen or apostrophe gives several). */

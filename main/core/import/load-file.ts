@@ -206,8 +206,9 @@ function fsError(err: unknown, name: string): AppError {
   return new AppError('FILE_UNREADABLE', { file: name, reason: code && ERRNO_REASONS[code] ? `${reason}, ${code}` : reason });
 }
 
+/** Bytes as characters one to one (latin1), for comparing signatures; not a text decoding. */
 const ascii = (bytes: Uint8Array, from: number, to: number): string =>
-  String.fromCharCode(...bytes.subarray(from, Math.min(to, bytes.length)));
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1', Math.min(from, bytes.length), Math.min(to, bytes.length));
 
 function startsWith(bytes: Uint8Array, sig: readonly number[], offset = 0): boolean {
   return sig.every((b, i) => bytes[offset + i] === b);

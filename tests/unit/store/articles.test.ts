@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   contentHash,
@@ -77,6 +79,16 @@ describe('article store', () => {
     expect(detail.blocks).toEqual(story.blocks);
     expect(detail.datelineText).toBe('Lindau (Reuters) - ');
     expect(detail.contentHash).toBe(contentHash(story.text));
+  });
+
+  it('hashes the text as SHA-256 of its NFC form with every run of whitespace folded to one space (hashes stored by earlier versions stay valid)', () => {
+    const canonical = (t: string) => createHash('sha256').update(t.normalize('NFC').replace(/\s+/g, ' ').trim(), 'utf8').digest('hex');
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'ä', 'a\u0308', ' ', '  ', '\n', '\r\n', '\t', '\u00a0', '\u2009', '\ufeff', '.'), maxLength: 60 }), (t) => {
+        expect(contentHash(t)).toBe(canonical(t));
+      }),
+      { numRuns: 2000, seed: 11 },
+    );
   });
 
   it('never stores the same content twice', () => {
