@@ -23,8 +23,14 @@ import { implicitPrefixAllowed, indexTerms, queryPrefixFormsOf, queryTermsOf, st
  */
 export const ARTICLE_FTS_PREFIXES = [3, 4, 5] as const;
 
-/** FTS5 `hashsize` of `articles_fts` (migration 0009): the terms a transaction collects before FTS5 writes a segment. */
-export const ARTICLE_FTS_HASH_SIZE = 16 * 1024 * 1024;
+/**
+ * FTS5 `hashsize` of `articles_fts` (migrations 0009, 0010): the terms a transaction collects
+ * before FTS5 writes a segment; enough for a folder import's largest group (PATH_IMPORT_GROUP_MAX).
+ */
+export const ARTICLE_FTS_HASH_SIZE = 32 * 1024 * 1024;
+
+/** FTS5 `automerge` of `articles_fts` (migration 0010): segments of one size that are merged into one. */
+export const ARTICLE_FTS_AUTOMERGE = 8;
 
 /** Bits of the search key that hold the article id (ids up to 67 million). */
 export const ARTICLE_ID_BITS = 26;

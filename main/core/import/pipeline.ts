@@ -115,7 +115,7 @@ export interface ImportProgress {
  * then twice as many per group up to PATH_IMPORT_GROUP_MAX.
  */
 export const PATH_IMPORT_GROUP = 25;
-export const PATH_IMPORT_GROUP_MAX = 1000;
+export const PATH_IMPORT_GROUP_MAX = 2000;
 
 /**
  * Imports files and folders, reporting progress per file. Files are stored in groups of

@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importAsNewVersion } from '../../../main/core/article-versions.js';
 import { insertArticle } from '../../../main/core/articles.js';
-import { ARTICLE_FTS_HASH_SIZE, withDeferredIndex } from '../../../main/core/search-index.js';
+import { ARTICLE_FTS_AUTOMERGE, ARTICLE_FTS_HASH_SIZE, withDeferredIndex } from '../../../main/core/search-index.js';
 import { LATEST_VERSION, migrate } from '../../../main/db/migrations/index.js';
 import { search } from '../../../main/core/search.js';
 import type { Database } from '../../../main/db/open.js';
@@ -91,18 +91,24 @@ describe('deferred index writes (folder import groups)', () => {
   });
 });
 
-describe('index write buffer (migration 9)', () => {
-  it('sets FTS5 hashsize on new and upgraded collections and keeps what was indexed', () => {
-    const hashsize = (d: BetterSqlite3.Database) => d.prepare("SELECT v FROM articles_fts_config WHERE k = 'hashsize'").pluck().get();
-    expect(hashsize(db)).toBe(ARTICLE_FTS_HASH_SIZE);
+describe('index write buffer and merging (migrations 9 and 10)', () => {
+  it('sets FTS5 hashsize and automerge on new and upgraded collections and keeps what was indexed', () => {
+    const setting = (d: BetterSqlite3.Database, k: string) => d.prepare('SELECT v FROM articles_fts_config WHERE k = ?').pluck().get(k);
+    expect(setting(db, 'hashsize')).toBe(ARTICLE_FTS_HASH_SIZE);
+    expect(setting(db, 'automerge')).toBe(ARTICLE_FTS_AUTOMERGE);
     const old = new BetterSqlite3(':memory:');
     try {
       migrate(old, 8);
-      expect(hashsize(old)).toBeUndefined();
+      expect(setting(old, 'hashsize')).toBeUndefined();
       const id = insertArticle(old, story('Hafenkran', '2025-05-05'), prov('a.txt')).id;
+      migrate(old, 9);
+      expect(setting(old, 'hashsize')).toBe(16 * 1024 * 1024);
+      expect(setting(old, 'automerge')).toBeUndefined();
       expect(migrate(old)).toBe(LATEST_VERSION);
-      expect(hashsize(old)).toBe(ARTICLE_FTS_HASH_SIZE);
+      expect(setting(old, 'hashsize')).toBe(ARTICLE_FTS_HASH_SIZE);
+      expect(setting(old, 'automerge')).toBe(ARTICLE_FTS_AUTOMERGE);
       expect(old.prepare("SELECT rowid & 67108863 FROM articles_fts WHERE articles_fts MATCH 'hafenkran'").pluck().all()).toEqual([id]);
+      expect(() => old.exec("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")).not.toThrow();
     } finally {
       old.close();
     }
