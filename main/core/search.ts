@@ -8,6 +8,7 @@ import { parseSearchQuery, parseSearchQueryLenient, type ParsedQuery, type Searc
 import { ARTICLE_ID_BITS, ARTICLE_TERMS, compileMatch, strictArticleMatch, type TermCompiler } from './search-index.js';
 import { hitMatcher, makeSnippet, type HitMatcher } from './search-snippet.js';
 import { stemLanguageOf, termOf, wordsOf } from './search-text.js';
+import { cachedStatement } from '../db/statements.js';
 
 /**
  * Search over articles (title and public text) and annotations (notes and quotes), with filters.
@@ -136,7 +137,7 @@ const DATE_ORDER = 'a.published DESC, a.id DESC';
 /** Summary rows of the given ids, in that order. */
 function summariesOf(db: Database, ids: readonly number[]): SummaryRow[] {
   if (ids.length === 0) return [];
-  const rows = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as SummaryRow[];
+  const rows = cachedStatement(db, `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as SummaryRow[];
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is SummaryRow => r !== undefined);
 }
@@ -159,10 +160,13 @@ export function searchArticlePage(db: Database, match: string | null, filters: S
     filters.where.length === 0
       ? 'FROM articles_fts f WHERE f.articles_fts MATCH @match'
       : `FROM articles_fts f JOIN articles a ON a.id = (f.rowid & ${ID_MASK}) WHERE f.articles_fts MATCH @match AND ${where}`;
+  // Without filters the SQL text is always the same: prepared once per connection (preparing costs
+  // about as much as a rare term's search). With filters it varies with them, so it is prepared each time.
+  const statement = (sql: string) => (filters.where.length === 0 ? cachedStatement(db, sql) : db.prepare(sql));
   if (sort === 'date') {
     // One walk, newest first, no sort: the page and the (capped) total from the same rows.
-    const want = Math.max(SEARCH_COUNT_LIMIT + 1, offset + limit);
-    const keys = db.prepare(`SELECT f.rowid ${from} ORDER BY f.rowid DESC LIMIT ${want}`).pluck().all(params) as number[];
+    params.want = Math.max(SEARCH_COUNT_LIMIT + 1, offset + limit);
+    const keys = statement(`SELECT f.rowid ${from} ORDER BY f.rowid DESC LIMIT @want`).pluck().all(params) as number[];
     const rows = summariesOf(
       db,
       keys.slice(offset, offset + limit).map((k) => k % 2 ** ARTICLE_ID_BITS),
@@ -170,11 +174,10 @@ export function searchArticlePage(db: Database, match: string | null, filters: S
     return { rows, total: Math.min(keys.length, SEARCH_COUNT_LIMIT), exact: keys.length <= SEARCH_COUNT_LIMIT };
   }
   // Relevance: bm25 over the RELEVANCE_CANDIDATES newest matches (a rowid range FTS5 seeks to).
-  const candidates = db.prepare(`SELECT f.rowid ${from} ORDER BY f.rowid DESC LIMIT ${RELEVANCE_CANDIDATES}`).pluck().all(params) as number[];
+  const candidates = statement(`SELECT f.rowid ${from} ORDER BY f.rowid DESC LIMIT ${RELEVANCE_CANDIDATES}`).pluck().all(params) as number[];
   const oldest = candidates[candidates.length - 1];
   if (oldest === undefined) return { rows: [], total: 0, exact: true };
-  const scored = db
-    .prepare(`SELECT f.rowid AS key, bm25(articles_fts, 3.0, 1.0) AS score ${from} AND f.rowid >= @oldest ORDER BY score, f.rowid DESC LIMIT @limit OFFSET @offset`)
+  const scored = statement(`SELECT f.rowid AS key, bm25(articles_fts, 3.0, 1.0) AS score ${from} AND f.rowid >= @oldest ORDER BY score, f.rowid DESC LIMIT @limit OFFSET @offset`)
     .all({ ...params, oldest }) as { key: number; score: number }[];
   const score = new Map(scored.map((r) => [r.key % 2 ** ARTICLE_ID_BITS, r.score]));
   const rows = summariesOf(db, [...score.keys()]).map((r) => ({ ...r, score: score.get(r.id) ?? 0 }));
@@ -185,8 +188,7 @@ export function searchArticlePage(db: Database, match: string | null, filters: S
 function withSnippets(db: Database, rows: SummaryRow[], matcher: HitMatcher): Map<number, string> {
   const out = new Map<number, string>();
   if (rows.length === 0) return out;
-  const texts = db
-    .prepare('SELECT id, text, blocks, language FROM articles WHERE id IN (SELECT value FROM json_each(?))')
+  const texts = cachedStatement(db, 'SELECT id, text, blocks, language FROM articles WHERE id IN (SELECT value FROM json_each(?))')
     .all(JSON.stringify(rows.map((r) => r.id))) as { id: number; text: string; blocks: string; language: string | null }[];
   for (const t of texts) {
     out.set(t.id, makeSnippet(publicText(t.text, JSON.parse(t.blocks) as Block[]), stemLanguageOf(t.language), matcher));

@@ -52,7 +52,7 @@ describe('bounded search on a common term', () => {
       const statements = plansOf(() => search(db, req));
       const page = statements.find((s) => s.includes('ORDER BY f.rowid DESC'));
       expect(page, 'the newest-first walk ran').toBeDefined();
-      const params = { match: '"haf"', limit: 20, offset: 0, ag0: 'dpa', from: '2001' };
+      const params = { match: '"haf"', limit: 20, offset: 0, want: SEARCH_COUNT_LIMIT + 1, ag0: 'dpa', from: '2001' };
       const plan = (db.prepare(`EXPLAIN QUERY PLAN ${page}`).all(params) as { detail: string }[]).map((p) => p.detail).join(' | ');
       // FTS5 delivers rowids (search keys) in descending order itself: no temporary B-tree sorts the matches.
       expect(plan).toMatch(/VIRTUAL TABLE INDEX/);
