@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors.js';
 import { countArticles, getArticle, listArticles, searchArticles } from '../core/articles.js';
 import type { ImportOutcome } from '../../shared/contract.js';
 import { importFilesBatched } from '../core/import/batch.js';
+import { ParsePool } from '../core/import/parse-pool.js';
 import { expandPaths, importUpload } from '../core/import/pipeline.js';
 import { getSettings, updateSettings } from '../core/settings.js';
 import { APP_VERSION } from '../core/version.js';
@@ -32,6 +33,11 @@ function uiLang(db: Database): Lang {
 /** Binds every contract channel to the core. The `Handlers` type makes a missing channel a compile error. */
 export function createHandlers(ctx: HandlerContext): Handlers {
   const { db } = ctx;
+  // The UI sends a folder as many `import.paths` calls, two at a time: one parse worker for all of
+  // them (started on the first call; idle, it does not keep the process alive) parses a call's files
+  // while the main thread stores the call before it.
+  let pool: ParsePool | null | undefined;
+  const parsePool = (): ParsePool | null => (pool === undefined ? (pool = ParsePool.open(1)) : pool);
   return {
     'app.info': () => ({ version: APP_VERSION, dbPath: ctx.dbPath, articleCount: countArticles(db), transport: ctx.transport }),
     'settings.get': () => getSettings(db),
@@ -43,7 +49,7 @@ export function createHandlers(ctx: HandlerContext): Handlers {
     'import.expand': ({ paths }) => expandPaths(paths, uiLang(db)),
     'import.paths': async ({ paths }) => {
       const outcomes: ImportOutcome[] = [];
-      for await (const o of importFilesBatched(db, paths, { lang: uiLang(db), groupSize: paths.length })) outcomes.push(o);
+      for await (const o of importFilesBatched(db, paths, { lang: uiLang(db), groupSize: paths.length, pool: paths.length > 1 ? parsePool() : null })) outcomes.push(o);
       return outcomes;
     },
     'dialog.openImport': async (args) => {

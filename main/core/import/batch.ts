@@ -36,6 +36,11 @@ export interface BatchOptions extends ImportOptions {
   maxGroupSize?: number;
   /** Parse on this many worker threads (0: on the main thread); default: by file count and cores. */
   workers?: number;
+  /**
+   * Parse on this pool, which the caller keeps open across batches (the app's `import.paths`
+   * calls); null: on the main thread. Overrides `workers`.
+   */
+  pool?: ParsePool | null;
 }
 
 /**
@@ -71,7 +76,8 @@ export async function* importFilesBatched(db: Database, files: readonly string[]
   for (let i = 0; i < files.length; i += size, size = Math.min(maxSize, size * 2)) groups.push(files.slice(i, i + size));
 
   const workers = opts.workers ?? (files.length >= PARSE_WORKERS_MIN_FILES ? undefined : 0);
-  const pool = workers === 0 ? null : ParsePool.open(workers);
+  const ownPool = opts.pool === undefined;
+  const pool = !ownPool ? opts.pool : workers === 0 ? null : ParsePool.open(workers);
   const parse = (group: readonly string[]): Promise<ParsedFile[]> => (pool ? pool.parse(group, lang) : parseHere(group, lang));
   // The next group is being parsed while this one is stored.
   let next: Promise<ParsedFile[]> | null = groups[0] ? parse(groups[0]) : null;
@@ -101,6 +107,6 @@ export async function* importFilesBatched(db: Database, files: readonly string[]
   } finally {
     // Stopped early (the caller broke off): the group being parsed is not needed.
     next?.catch(() => undefined);
-    pool?.close();
+    if (ownPool) pool?.close();
   }
 }

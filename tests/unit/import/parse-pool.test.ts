@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { contentHash } from '../../../main/core/article-derived.js';
 import { listArticleVersions } from '../../../main/core/article-versions.js';
 import { importFilesBatched } from '../../../main/core/import/batch.js';
@@ -10,6 +10,7 @@ import { search } from '../../../main/core/search.js';
 import type { Database } from '../../../main/db/open.js';
 import type { ImportOutcome } from '../../../shared/contract.js';
 import { searchRequestSchema } from '../../../shared/contract-search.js';
+import { createHandlers } from '../../../main/ipc/handlers.js';
 import { tempDb, tempDir } from '../../helpers/db.js';
 
 const story = (n: number, date: string) => `Hafenfest Nummer ${n} in Lindhafen
@@ -132,6 +133,53 @@ describe('parsing on worker threads (folder import)', () => {
       const ids = outcomes.map((o) => (o.ok ? o.article.id : 0));
       expect(ids[0]).toBe(ids[1]);
       expect(listArticleVersions(db, ids[0]!).map((v) => v.sourceFile)).toEqual(['b-meldung.txt', 'a-korrektur.txt']);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('parses on a pool the caller keeps, and leaves it open for the next batch', async () => {
+    const files = await writeFolder(fixture.dir);
+    const pool = ParsePool.open(1)!;
+    const parse = vi.spyOn(pool, 'parse');
+    const close = vi.spyOn(pool, 'close');
+    const here = tempDb();
+    const kept = tempDb();
+    try {
+      // Two batches, as two calls of the app would be: on the main thread, and on the kept pool.
+      const run = async (db: Database, opts: { pool: ParsePool | null }) => {
+        const out: ImportOutcome[] = [];
+        for (const batch of [files.slice(0, 9), files.slice(9)]) {
+          for await (const o of importFilesBatched(db, batch, { groupSize: 4, ...opts, now: () => '2026-11-28T10:00:00.000Z' })) out.push(o);
+        }
+        return out;
+      };
+      const expected = await run(here.db, { pool: null });
+      expect(parse).not.toHaveBeenCalled();
+      expect(await run(kept.db, { pool })).toEqual(expected);
+      expect(parse).toHaveBeenCalledTimes(Math.ceil(9 / 4) + Math.ceil((files.length - 9) / 4));
+      expect(close).not.toHaveBeenCalled();
+      expect(contents(kept.db)).toEqual(contents(here.db));
+    } finally {
+      pool.close();
+      here.cleanup();
+      kept.cleanup();
+    }
+  });
+
+  it('takes import.paths calls two at a time, as the app sends a folder: each call gets its own files, in order, all stored and indexed', async () => {
+    const files = await writeFolder(fixture.dir);
+    const { db, cleanup } = tempDb();
+    try {
+      const handlers = createHandlers({ db, dbPath: ':memory:', transport: 'electron' });
+      const chunks = [files.slice(0, 7), files.slice(7, 14), files.slice(14)];
+      const results = await Promise.all(chunks.map((paths) => handlers['import.paths']({ paths })));
+      expect(results.map((r) => r.map((o) => o.file))).toEqual(chunks.map((ch) => ch.map((f) => path.basename(f))));
+      expect(results.flat().filter((o) => o.ok)).toHaveLength(15);
+      expect((db.prepare('SELECT count(*) FROM articles').pluck().get() as number)).toBe(15);
+      const found = search(db, searchRequestSchema.parse({ query: 'Kaimauer', filters: { kinds: ['article'] } }));
+      expect(found.total).toBe(3);
+      expect(() => db.exec("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")).not.toThrow();
     } finally {
       cleanup();
     }

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportOutcome } from '../../../../shared/contract.js';
 import { formatBytes, type Lang } from '../../../../shared/errors.js';
 import { api, toErrorPayload } from '../../api.js';
@@ -10,6 +10,9 @@ import { readAsBase64, type PickedFile } from './read-files.js';
  * import): a larger file is refused here, before 50 MB are encoded and sent for nothing.
  */
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+/** Jobs sent at once: two, so the next chunk is parsed while one is stored, and memory stays flat. */
+const JOBS_IN_FLIGHT = 2;
 
 /** Refresh the list at most this often while a batch runs; every row query costs a round trip. */
 const REFRESH_INTERVAL_MS = 400;
@@ -35,7 +38,7 @@ interface Job {
 
 export interface Importer {
   report: ImportReport | null;
-  /** Imports files the page holds (file input, drag and drop), uploading them one at a time. */
+  /** Imports files the page holds (file input, drag and drop), one upload per file, two in flight. */
   importFiles(files: readonly PickedFile[]): void;
   /** Electron: native open dialog (files, or folders), then import by path in the main process. */
   importNative(folders?: boolean): Promise<void>;
@@ -48,8 +51,9 @@ function failed(file: string, e: unknown): ImportOutcome {
 }
 
 /**
- * A queue that imports one file at a time (a file is parsed and stored before the next is read,
- * so memory stays flat for a folder of thousands) and reports progress and outcomes.
+ * A queue that imports a job at a time, the next one already sent (a file or chunk is parsed and
+ * stored before the one after the next is read, so memory stays flat for a folder of thousands)
+ * and reports progress and outcomes.
  * Files added while a batch runs join it; the next batch after a finished one starts a new report.
  */
 export function useImporter(lang: Lang, onCollectionChanged: () => void): Importer {
@@ -57,7 +61,9 @@ export function useImporter(lang: Lang, onCollectionChanged: () => void): Import
   const state = useRef<ImportReport | null>(null);
   const [snapshot, setSnapshot] = useState<ImportReport | null>(null);
   const changed = useRef(onCollectionChanged);
-  changed.current = onCollectionChanged;
+  useEffect(() => {
+    changed.current = onCollectionChanged;
+  }, [onCollectionChanged]);
 
   const publish = useCallback(() => {
     const s = state.current;
@@ -71,10 +77,23 @@ export function useImporter(lang: Lang, onCollectionChanged: () => void): Import
     publish();
     let dirty = false;
     let lastRefresh = 0;
-    for (let job = queue.current.shift(); job; job = queue.current.shift()) {
+    // Up to JOBS_IN_FLIGHT jobs run at once (the main process parses one while it stores the other);
+    // outcomes are taken in queue order.
+    const inFlight: { job: Job; outcomes: Promise<ImportOutcome[]> }[] = [];
+    const fill = (): void => {
+      while (inFlight.length < JOBS_IN_FLIGHT) {
+        const job = queue.current.shift();
+        if (!job) return;
+        inFlight.push({ job, outcomes: job.run().catch((e: unknown) => job.names.map((n) => failed(n, e))) });
+      }
+    };
+    fill();
+    for (let next = inFlight.shift(); next; next = inFlight.shift()) {
+      const { job } = next;
       s.current = job.name;
       publish();
-      const outcomes = await job.run().catch((e: unknown) => job.names.map((n) => failed(n, e)));
+      const outcomes = await next.outcomes;
+      fill();
       (s.outcomes as ImportOutcome[]).push(...outcomes);
       s.done += outcomes.length;
       s.current = null;
