@@ -26,16 +26,16 @@ const englishStemmer = snowball.newStemmer('english');
 export const WORD_RE = /[\p{L}\p{N}\p{M}]+/gu;
 
 // The Snowball stemmers take ~20 µs per word; wire copy repeats words (Zipf), so a bounded memo
-// turns a 600-word article from ~12 ms into well under 1 ms. Cleared when full rather than LRU:
-// simpler, and after a clear the frequent words come back within a few articles.
+// per language turns a 600-word article from ~12 ms into well under 1 ms. Cleared when full rather
+// than LRU: simpler, and after a clear the frequent words come back within a few articles. One
+// memo for indexed texts, query words and snippets (main/core/term-table.ts: no string per word).
 const MEMO_LIMIT = 200_000;
-const memo = { de: new Map<string, string>(), en: new Map<string, string>(), none: new Map<string, string>() };
-// Whole texts are indexed through a faster memo of the same bound (main/core/term-table.ts).
-const textMemo = {
+const memo = {
   de: new TermTable((w) => computeTerm(w, 'de'), MEMO_LIMIT),
   en: new TermTable((w) => computeTerm(w, 'en'), MEMO_LIMIT),
   none: new TermTable((w) => computeTerm(w, null), MEMO_LIMIT),
 };
+const memoOf = (lang: StemLanguage): TermTable => (lang === 'de' ? memo.de : lang === 'en' ? memo.en : memo.none);
 
 /** Removes diacritics except the German umlauts (ä, ö, ü), which the German stemmer handles itself. */
 function stripForeignMarks(word: string): string {
@@ -82,13 +82,7 @@ function computeTerm(word: string, lang: StemLanguage): string {
 
 /** The index term of one word (any case) in a text of language `lang`. */
 export function termOf(word: string, lang: StemLanguage): string {
-  const cache = lang === 'de' ? memo.de : lang === 'en' ? memo.en : memo.none;
-  const hit = cache.get(word);
-  if (hit !== undefined) return hit;
-  const term = computeTerm(word, lang);
-  if (cache.size >= MEMO_LIMIT) cache.clear();
-  cache.set(word, term);
-  return term;
+  return memoOf(lang).termOf(word);
 }
 
 /** The stemming language for an article's `language` code. */
@@ -99,7 +93,7 @@ export function stemLanguageOf(language: string | null | undefined): StemLanguag
 
 /** A text as the space-separated index terms of its words. */
 export function indexTerms(text: string, lang: StemLanguage): string {
-  return (lang === 'de' ? textMemo.de : lang === 'en' ? textMemo.en : textMemo.none).termsOf(text);
+  return memoOf(lang).termsOf(text);
 }
 
 /** The words of a piece of query text (a word with a hyphen or apostrophe gives several). */

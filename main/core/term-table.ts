@@ -1,7 +1,7 @@
 import { bmpClasses, supplementaryClass } from '../../shared/char-classes.js';
 
 /**
- * A word → term memo for indexing whole texts, built for speed (search-text.ts `indexTerms`).
+ * The word → term memo of search-text.ts: for whole texts (`indexTerms`) and single words (`termOf`).
  *
  * Indexing an article looks up every one of its ~600 words. With a JavaScript `Map` keyed by the
  * word, each lookup cuts the word out of the text as a new string, hashes it, and follows several
@@ -117,6 +117,10 @@ class WordTable {
   }
 }
 
+/** FNV-1a over the code units (ASCII case folded), computed while scanning. */
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
 /** Lookups after which a word counts as frequent and moves to the small table. */
 const HOT_AFTER = 3;
 /** Size of the small table: a few hundred KB, small enough to stay in cache. */
@@ -128,12 +132,12 @@ export class TermTable {
   private readonly all = new WordTable(1 << 14);
 
   /**
-   * @param termOf computes the term of a word that is not in the table yet
+   * @param compute computes the term of a word that is not in the table yet
    * @param limit entries kept at most; when full the memo starts empty again (the frequent words
    *   come back within a few articles; simpler than LRU and bounded all the same)
    */
   constructor(
-    private readonly termOf: (word: string) => string,
+    private readonly compute: (word: string) => string,
     private readonly limit: number,
   ) {}
 
@@ -155,20 +159,27 @@ export class TermTable {
       }
       if (i >= n) break;
       const start = i;
-      let h = 0x811c9dc5 | 0;
+      let h = FNV_OFFSET;
       while (i < n) {
         const c = text.charCodeAt(i);
         if (table[c] !== 0) {
-          h = Math.imul(h ^ foldAscii(c), 0x01000193);
+          h = Math.imul(h ^ foldAscii(c), FNV_PRIME);
           i++;
         } else if (c >= 0xd800 && c <= 0xdbff && supplementaryClass(text, i) !== 0) {
-          h = Math.imul(Math.imul(h ^ c, 0x01000193) ^ text.charCodeAt(i + 1), 0x01000193);
+          h = Math.imul(Math.imul(h ^ c, FNV_PRIME) ^ text.charCodeAt(i + 1), FNV_PRIME);
           i += 2;
         } else break;
       }
       out.push(this.lookup(text, start, i - start, h));
     }
     return out.join(' ');
+  }
+
+  /** The term of one word (looked up as a whole, not split into words). */
+  termOf(word: string): string {
+    let h = FNV_OFFSET;
+    for (let j = 0; j < word.length; j++) h = Math.imul(h ^ foldAscii(word.charCodeAt(j)), FNV_PRIME);
+    return this.lookup(word, 0, word.length, h);
   }
 
   private lookup(text: string, start: number, len: number, h: number): string {
@@ -180,7 +191,7 @@ export class TermTable {
       if (this.all.touch(k) === HOT_AFTER && this.hot.size < HOT_LIMIT) this.hot.add(text, start, len, h, term);
       return term;
     }
-    const term = this.termOf(text.slice(start, start + len));
+    const term = this.compute(text.slice(start, start + len));
     if (this.all.size >= this.limit) {
       this.all.clear();
       this.hot.clear();

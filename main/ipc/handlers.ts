@@ -33,11 +33,11 @@ function uiLang(db: Database): Lang {
 /** Binds every contract channel to the core. The `Handlers` type makes a missing channel a compile error. */
 export function createHandlers(ctx: HandlerContext): Handlers {
   const { db } = ctx;
-  // The UI sends a folder as many `import.paths` calls, two at a time: one parse worker for all of
+  // The UI sends a folder as many `import.paths` calls, two at a time: one parse pool for all of
   // them (started on the first call; idle, it does not keep the process alive) parses a call's files
   // while the main thread stores the call before it.
   let pool: ParsePool | null | undefined;
-  const parsePool = (): ParsePool | null => (pool === undefined ? (pool = ParsePool.open(1)) : pool);
+  const parsePool = (): ParsePool | null => (pool === undefined ? (pool = ParsePool.open()) : pool);
   return {
     'app.info': () => ({ version: APP_VERSION, dbPath: ctx.dbPath, articleCount: countArticles(db), transport: ctx.transport }),
     'settings.get': () => getSettings(db),
