@@ -29,7 +29,8 @@ export const WORD_RE = /[\p{L}\p{N}\p{M}]+/gu;
 // per language turns a 600-word article from ~12 ms into well under 1 ms. Cleared when full rather
 // than LRU: simpler, and after a clear the frequent words come back within a few articles. One
 // memo for indexed texts, query words and snippets (main/core/term-table.ts: no string per word).
-const MEMO_LIMIT = 200_000;
+// 180,000 words keep a language's table at 2^18 slots of 64 bytes (16 MB; 0.7 load at most).
+const MEMO_LIMIT = 180_000;
 const memo = {
   de: new TermTable((w) => computeTerm(w, 'de'), MEMO_LIMIT),
   en: new TermTable((w) => computeTerm(w, 'en'), MEMO_LIMIT),

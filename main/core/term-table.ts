@@ -3,14 +3,18 @@ import { bmpClasses, supplementaryClass } from '../../shared/char-classes.js';
 /**
  * The word → term memo of search-text.ts: for whole texts (`indexTerms`) and single words (`termOf`).
  *
- * Indexing an article looks up every one of its ~600 words. With a JavaScript `Map` keyed by the
- * word, each lookup cuts the word out of the text as a new string, hashes it, and follows several
- * pointers through a table of 100,000+ entries, each a likely cache miss: about 0.5 µs per word,
- * most of an article's parse time. Here the text is scanned once by character code with the hash
- * computed during the scan; tables are open addressing in typed arrays, and a word is compared
- * code unit by code unit against a pool, so a known word costs no allocation. Words seen a few
- * times move to a small table that stays in the processor's cache: in news text a few thousand
- * words make up three quarters of all words.
+ * Indexing an article looks up every one of its ~600 words, in a memo of 100,000+ words. What such
+ * a lookup costs is memory latency: on the 2-core benchmark VM a random read from a table of a few
+ * MB takes ~200 ns (measured), a read that hits the 512 KB L2 cache ~20 ns, and the arithmetic of
+ * the lookup a few ns. With a JavaScript `Map` keyed by the word, a lookup cut the word out of the
+ * text as a new string and followed several pointers, each a likely miss: ~0.5 µs per word.
+ *
+ * Here the text is scanned once by character code with the hash computed during the scan, and each
+ * entry (hash, lengths, and the word's and the term's code units) fills one 64-byte slot of an
+ * open-addressing table in a typed array. A lookup of a word of ordinary length reads one slot and
+ * copies the term out of it: one cache line, no string. The frequent words' slots stay in the
+ * processor's caches by themselves (in news text a few thousand words make up three quarters of
+ * all words); the terms of a text are collected as code units and become one string at the end.
  *
  * Words are what `WORD_RE` matches (letters, digits, combining marks, by code point), so the terms
  * come out exactly as splitting on its complement would give them (tests/unit/search/term-table.test.ts).
@@ -25,95 +29,125 @@ function foldAscii(c: number): number {
   return c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
 }
 
-/** Open addressing over typed arrays: word (code units, ASCII case folded) → value. */
+/** Words or terms longer than this are computed each time, not kept (lengths are stored in 10 bits). */
+const MAX_KEPT = 1023;
+
+/** Int32s per slot: 64 bytes, one cache line. */
+const SLOT_INTS = 16;
+/** Code units of the slot after the header (hash, lengths, pool offset) that hold word and term. */
+const INLINE_UNITS = 26;
+/** Index of the first inline code unit within a slot, in code units. */
+const INLINE_AT = 6;
+/** Bit of the lengths field set when word and term are in the pool, not in the slot. */
+const IN_POOL = 1 << 20;
+/** Slots filled at most before the table doubles (linear probing stays short below this). */
+const MAX_LOAD = 0.7;
+
+/**
+ * Open addressing over one typed array: word (code units, ASCII case folded) → term. A slot is
+ * [hash, word length | term length << 10 | IN_POOL, pool offset, word and term code units…];
+ * lengths 0 mark an empty slot. Word and term of more than INLINE_UNITS code units together go to
+ * a pool.
+ */
 class WordTable {
-  /** Per slot: [hash, entry + 1]; entry 0 marks an empty slot. */
   private slots: Int32Array;
-  /** Per entry: [pool start, length, lookups]. */
-  private entries: Int32Array;
-  private values: string[] = [];
-  private pool: Uint16Array;
+  /** The same memory as `slots`, by code unit. */
+  private units: Uint16Array;
+  private count = 0;
+  private pool = new Uint16Array(1024);
   private poolUsed = 0;
 
-  constructor(private readonly initialEntries: number) {
-    this.slots = new Int32Array(initialEntries * 4);
-    this.entries = new Int32Array(initialEntries * 3);
-    this.pool = new Uint16Array(initialEntries * 8);
+  constructor(private readonly initialSlots: number) {
+    this.slots = new Int32Array(initialSlots * SLOT_INTS);
+    this.units = new Uint16Array(this.slots.buffer);
   }
 
   get size(): number {
-    return this.values.length;
+    return this.count;
   }
 
-  /** The entry of the word `text[start, start + len)` with hash `h`, or -1. */
+  /** The slot (its first Int32 index) of the word `text[start, start + len)` with hash `h`, or -1. */
   find(text: string, start: number, len: number, h: number): number {
     const slots = this.slots;
-    const mask = (slots.length >>> 1) - 1;
+    const mask = slots.length / SLOT_INTS - 1;
     for (let s = (h ^ (h >>> 15)) & mask; ; s = (s + 1) & mask) {
-      const e = slots[2 * s + 1] as number;
-      if (e === 0) return -1;
-      if (slots[2 * s] !== h) continue;
-      const k = e - 1;
-      if (this.entries[3 * k + 1] !== len) continue;
-      const off = this.entries[3 * k] as number;
+      const at = s * SLOT_INTS;
+      const lengths = slots[at + 1] as number;
+      if (lengths === 0) return -1;
+      if (slots[at] !== h || (lengths & 0x3ff) !== len) continue;
+      const chars = lengths & IN_POOL ? this.pool : this.units;
+      const from = lengths & IN_POOL ? (slots[at + 2] as number) : 2 * at + INLINE_AT;
       let j = 0;
-      while (j < len && this.pool[off + j] === foldAscii(text.charCodeAt(start + j))) j++;
-      if (j === len) return k;
+      while (j < len && chars[from + j] === foldAscii(text.charCodeAt(start + j))) j++;
+      if (j === len) return at;
     }
   }
 
-  value(k: number): string {
-    return this.values[k] as string;
+  /** Code units that hold the term of slot `at`, from {@link termStart}. */
+  termChars(at: number): Uint16Array {
+    return (this.slots[at + 1] as number) & IN_POOL ? this.pool : this.units;
   }
 
-  /** Counts a lookup of entry `k`; returns the new count. */
-  touch(k: number): number {
-    return ++(this.entries[3 * k + 2] as number);
+  termStart(at: number): number {
+    const lengths = this.slots[at + 1] as number;
+    return (lengths & IN_POOL ? (this.slots[at + 2] as number) : 2 * at + INLINE_AT) + (lengths & 0x3ff);
   }
 
-  add(text: string, start: number, len: number, h: number, value: string): void {
-    const k = this.values.length;
-    if (3 * (k + 1) > this.entries.length) {
-      const bigger = new Int32Array(this.entries.length * 2);
-      bigger.set(this.entries);
-      this.entries = bigger;
+  termLength(at: number): number {
+    return ((this.slots[at + 1] as number) >>> 10) & 0x3ff;
+  }
+
+  /** Adds the word `text[start, start + len)` with hash `h` and its term (both at most MAX_KEPT). */
+  add(text: string, start: number, len: number, h: number, term: string): void {
+    if (this.count + 1 > (this.slots.length / SLOT_INTS) * MAX_LOAD) this.rehash();
+    const slots = this.slots;
+    const mask = slots.length / SLOT_INTS - 1;
+    let s = (h ^ (h >>> 15)) & mask;
+    while (slots[s * SLOT_INTS + 1] !== 0) s = (s + 1) & mask;
+    const at = s * SLOT_INTS;
+    const inline = len + term.length <= INLINE_UNITS;
+    slots[at] = h;
+    slots[at + 1] = len | (term.length << 10) | (inline ? 0 : IN_POOL);
+    let chars = this.units;
+    let to = 2 * at + INLINE_AT;
+    if (!inline) {
+      if (this.poolUsed + len + term.length > this.pool.length) {
+        const bigger = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + len + term.length));
+        bigger.set(this.pool);
+        this.pool = bigger;
+      }
+      slots[at + 2] = this.poolUsed;
+      chars = this.pool;
+      to = this.poolUsed;
+      this.poolUsed += len + term.length;
     }
-    if (4 * (k + 1) > this.slots.length) this.rehash(this.slots.length * 2);
-    if (this.poolUsed + len > this.pool.length) {
-      const bigger = new Uint16Array(Math.max(this.pool.length * 2, this.poolUsed + len));
-      bigger.set(this.pool);
-      this.pool = bigger;
-    }
-    for (let j = 0; j < len; j++) this.pool[this.poolUsed + j] = foldAscii(text.charCodeAt(start + j));
-    this.entries[3 * k] = this.poolUsed;
-    this.entries[3 * k + 1] = len;
-    this.entries[3 * k + 2] = 0;
-    this.poolUsed += len;
-    this.values.push(value);
-    this.place(h, k);
+    for (let j = 0; j < len; j++) chars[to + j] = foldAscii(text.charCodeAt(start + j));
+    for (let j = 0; j < term.length; j++) chars[to + len + j] = term.charCodeAt(j);
+    this.count++;
   }
 
   clear(): void {
-    this.slots = new Int32Array(this.initialEntries * 4);
-    this.entries = new Int32Array(this.initialEntries * 3);
-    this.pool = new Uint16Array(this.initialEntries * 8);
+    this.slots = new Int32Array(this.initialSlots * SLOT_INTS);
+    this.units = new Uint16Array(this.slots.buffer);
+    this.pool = new Uint16Array(1024);
     this.poolUsed = 0;
-    this.values = [];
+    this.count = 0;
   }
 
-  private place(h: number, k: number): void {
-    const slots = this.slots;
-    const mask = (slots.length >>> 1) - 1;
-    let s = (h ^ (h >>> 15)) & mask;
-    while (slots[2 * s + 1] !== 0) s = (s + 1) & mask;
-    slots[2 * s] = h;
-    slots[2 * s + 1] = k + 1;
-  }
-
-  private rehash(size: number): void {
+  /** Doubles the table; slots move whole (64 bytes each). */
+  private rehash(): void {
     const old = this.slots;
-    this.slots = new Int32Array(size);
-    for (let s = 0; s < old.length; s += 2) if (old[s + 1] !== 0) this.place(old[s] as number, (old[s + 1] as number) - 1);
+    const slots = new Int32Array(old.length * 2);
+    const mask = slots.length / SLOT_INTS - 1;
+    for (let from = 0; from < old.length; from += SLOT_INTS) {
+      if (old[from + 1] === 0) continue;
+      const h = old[from] as number;
+      let s = (h ^ (h >>> 15)) & mask;
+      while (slots[s * SLOT_INTS + 1] !== 0) s = (s + 1) & mask;
+      slots.set(old.subarray(from, from + SLOT_INTS), s * SLOT_INTS);
+    }
+    this.slots = slots;
+    this.units = new Uint16Array(slots.buffer);
   }
 }
 
@@ -121,15 +155,14 @@ class WordTable {
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
-/** Lookups after which a word counts as frequent and moves to the small table. */
-const HOT_AFTER = 3;
-/** Size of the small table: a few hundred KB, small enough to stay in cache. */
-const HOT_LIMIT = 8192;
-
 /** One memo per stemming language: word → term. */
 export class TermTable {
-  private readonly hot = new WordTable(HOT_LIMIT);
-  private readonly all = new WordTable(1 << 14);
+  private readonly table = new WordTable(1 << 12);
+  /** The terms of the text being analysed, space-separated, as code units. */
+  private out = new Uint16Array(1 << 14);
+  private outUsed = 0;
+  /** All code units of `out` OR-ed: above 0xff, the result needs a two-byte string. */
+  private outBits = 0;
 
   /**
    * @param compute computes the term of a word that is not in the table yet
@@ -142,15 +175,17 @@ export class TermTable {
   ) {}
 
   get size(): number {
-    return this.all.size;
+    return this.table.size;
   }
 
   /** The text's words as their terms, space-separated. */
   termsOf(text: string): string {
     const table = bmpClasses();
-    const out: string[] = [];
     const n = text.length;
+    this.outUsed = 0;
+    this.outBits = 0;
     let i = 0;
+    let words = 0;
     for (;;) {
       while (i < n) {
         const c = text.charCodeAt(i);
@@ -170,33 +205,72 @@ export class TermTable {
           i += 2;
         } else break;
       }
-      out.push(this.lookup(text, start, i - start, h));
+      if (words++ > 0) this.emit(0x20); // also after an empty term (a word of marks only)
+      this.lookup(text, start, i - start, h);
     }
-    return out.join(' ');
+    return this.result();
   }
 
   /** The term of one word (looked up as a whole, not split into words). */
   termOf(word: string): string {
     let h = FNV_OFFSET;
     for (let j = 0; j < word.length; j++) h = Math.imul(h ^ foldAscii(word.charCodeAt(j)), FNV_PRIME);
-    return this.lookup(word, 0, word.length, h);
+    this.outUsed = 0;
+    this.outBits = 0;
+    this.lookup(word, 0, word.length, h);
+    return this.result();
   }
 
-  private lookup(text: string, start: number, len: number, h: number): string {
-    const hot = this.hot.find(text, start, len, h);
-    if (hot >= 0) return this.hot.value(hot);
-    const k = this.all.find(text, start, len, h);
-    if (k >= 0) {
-      const term = this.all.value(k);
-      if (this.all.touch(k) === HOT_AFTER && this.hot.size < HOT_LIMIT) this.hot.add(text, start, len, h, term);
-      return term;
+  /** Appends the term of the word `text[start, start + len)` to `out`. */
+  private lookup(text: string, start: number, len: number, h: number): void {
+    const at = this.table.find(text, start, len, h);
+    if (at >= 0) {
+      this.emitTerm(this.table.termChars(at), this.table.termStart(at), this.table.termLength(at));
+      return;
     }
     const term = this.compute(text.slice(start, start + len));
-    if (this.all.size >= this.limit) {
-      this.all.clear();
-      this.hot.clear();
+    if (len <= MAX_KEPT && term.length <= MAX_KEPT) {
+      if (this.table.size >= this.limit) this.table.clear();
+      this.table.add(text, start, len, h, term);
     }
-    this.all.add(text, start, len, h, term);
-    return term;
+    for (let j = 0; j < term.length; j++) this.emit(term.charCodeAt(j));
+  }
+
+  private emitTerm(pool: Uint16Array, from: number, len: number): void {
+    if (this.outUsed + len > this.out.length) this.grow(len);
+    const out = this.out;
+    let bits = this.outBits;
+    let o = this.outUsed;
+    for (let j = 0; j < len; j++) {
+      const c = pool[from + j] as number;
+      bits |= c;
+      out[o++] = c;
+    }
+    this.outUsed = o;
+    this.outBits = bits;
+  }
+
+  private emit(c: number): void {
+    if (this.outUsed + 1 > this.out.length) this.grow(1);
+    this.out[this.outUsed++] = c;
+    this.outBits |= c;
+  }
+
+  private grow(more: number): void {
+    const bigger = new Uint16Array(Math.max(this.out.length * 2, this.outUsed + more));
+    bigger.set(this.out.subarray(0, this.outUsed));
+    this.out = bigger;
+  }
+
+  /** `out` as a string: one byte per character when every code unit fits (most terms are ASCII). */
+  private result(): string {
+    const n = this.outUsed;
+    if (n === 0) return '';
+    if (this.outBits <= 0xff) {
+      const bytes = Buffer.allocUnsafe(n);
+      bytes.set(this.out.subarray(0, n));
+      return bytes.toString('latin1');
+    }
+    return Buffer.from(this.out.buffer, this.out.byteOffset, n * 2).toString('utf16le');
   }
 }

@@ -48,11 +48,11 @@ describe('TermTable', () => {
     expect(table.size).toBe(3);
   });
 
-  it('stays correct and bounded when it fills up and starts again, with frequent words promoted on the way', () => {
+  it('stays correct and bounded when it fills up and starts again', () => {
     const limit = 50;
     const table = new TermTable((w) => `t${w.toLowerCase()}`, limit);
     const rand = fc.sample(fc.integer({ min: 0, max: 400 }), { numRuns: 20_000, seed: 3 });
-    // Word 0–9 are frequent (promoted to the small table), the rest overflow the limit many times.
+    // Word 0–9 are frequent, the rest overflow the limit many times.
     const words = rand.map((n, i) => (i % 2 === 0 ? `w${n % 10}` : `W${n}`));
     for (let i = 0; i < words.length; i += 40) {
       const chunk = words.slice(i, i + 40);
@@ -68,5 +68,29 @@ describe('TermTable', () => {
     expect(table.termsOf(text)).toBe(words.map((w) => `<${w}>`).join(' '));
     expect(table.termsOf(text)).toBe(words.map((w) => `<${w}>`).join(' '));
     expect(table.size).toBe(60_000);
+  });
+
+  it('keeps long words and terms outside the slot, and computes words too long to keep every time', () => {
+    const calls: string[] = [];
+    const table = new TermTable((w) => (calls.push(w), `${w.toLowerCase()}ß`), 1000);
+    // 12 + 13 units fit in a slot, 13 + 14 do not; 1,023 units is the longest kept, 1,024 is not.
+    const words = ['Abcdefghijkl', 'Abcdefghijklm', 'Lang'.repeat(50), 'x'.repeat(1022), 'y'.repeat(1023), 'Ж'.repeat(700)];
+    const expected = words.map((w) => `${w.toLowerCase()}ß`).join(' ');
+    expect(table.termsOf(words.join(' '))).toBe(expected);
+    expect(table.termsOf(words.join(' '))).toBe(expected);
+    // Kept: each computed once. Not kept ("y" × 1,023 gives a term of 1,024; "Ж" × 700 a word and
+    // term of 701 units each, kept): computed on every read.
+    expect(calls.filter((w) => w.startsWith('y'))).toHaveLength(2);
+    expect(calls.filter((w) => !w.startsWith('y'))).toHaveLength(5);
+    expect(table.size).toBe(5);
+    expect(table.termOf('ABCDEFGHIJKLM')).toBe('abcdefghijklmß');
+  });
+
+  it('gives one-byte and two-byte results alike (a term beyond Latin-1 anywhere in the text)', () => {
+    const table = new TermTable((w) => w.toLowerCase(), 100);
+    expect(table.termsOf('Grüße aus Köln')).toBe('grüße aus köln');
+    expect(table.termsOf('Grüße aus Москва')).toBe('grüße aus москва');
+    expect(table.termsOf('')).toBe('');
+    expect(table.termsOf(' - ')).toBe('');
   });
 });
