@@ -81,9 +81,22 @@ function computeTerm(word: string, lang: StemLanguage): string {
   return foldGerman(lower);
 }
 
+// Single words (query words, and every word a snippet shows: ~1,500 per search) are looked up by
+// the word as a string: a JavaScript Map is quicker for that than the table, which makes a new
+// string of the term on every call. Bounded like the table; entries only for words looked up singly.
+const WORD_MEMO_LIMIT = 50_000;
+const wordMemo = { de: new Map<string, string>(), en: new Map<string, string>(), none: new Map<string, string>() };
+
 /** The index term of one word (any case) in a text of language `lang`. */
 export function termOf(word: string, lang: StemLanguage): string {
-  return memoOf(lang).termOf(word);
+  const words = lang === 'de' ? wordMemo.de : lang === 'en' ? wordMemo.en : wordMemo.none;
+  let term = words.get(word);
+  if (term === undefined) {
+    term = memoOf(lang).termOf(word);
+    if (words.size >= WORD_MEMO_LIMIT) words.clear();
+    words.set(word, term);
+  }
+  return term;
 }
 
 /** The stemming language for an article's `language` code. */

@@ -266,6 +266,8 @@ export class TermTable {
   private result(): string {
     const n = this.outUsed;
     if (n === 0) return '';
+    // A word's term (snippets look up every word they show): no buffer for a few characters.
+    if (n <= 32) return String.fromCharCode.apply(null, this.out.subarray(0, n) as unknown as number[]);
     if (this.outBits <= 0xff) {
       const bytes = Buffer.allocUnsafe(n);
       bytes.set(this.out.subarray(0, n));

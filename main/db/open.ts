@@ -35,7 +35,15 @@ function configure(db: Database, file: string): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // 32 MB of page cache instead of SQLite's 2 MB: a search reads the index pages of its terms and
+  // the text of 50 hits (a few hundred pages), and refining a search reads most of them again.
+  // Searches at 100,000 articles ~7 % faster (p50 and p95, every query class; measured with two
+  // connections of one process queried in turn, docs/bench.md). At most 32 MB per connection.
+  db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
 }
+
+/** Page cache per connection, in KiB. */
+export const PAGE_CACHE_KIB = 32 * 1024;
 
 /**
  * Opens (creating the folder and file if needed) and migrates the collection at `file`.

@@ -69,13 +69,14 @@ describe('migrations', () => {
     check.close();
   });
 
-  it('open with WAL, foreign keys and full sync', () => {
+  it('open with WAL, foreign keys, full sync and a 32 MB page cache', () => {
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);
     const db = openDatabase(path.join(dir, 'c.sqlite'));
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('cache_size', { simple: true })).toBe(-32 * 1024);
     db.close();
   });
 
