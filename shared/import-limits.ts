@@ -5,3 +5,9 @@
  * and progress still moves every chunk (a few tenths of a second).
  */
 export const IMPORT_PATHS_MAX = 250;
+
+/**
+ * How many `import.paths` calls the UI keeps in flight: two, so the main process parses one call's
+ * files (on its parse worker) while it stores the call before.
+ */
+export const IMPORT_CALLS_IN_FLIGHT = 2;

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportOutcome } from '../../../../shared/contract.js';
 import { formatBytes, type Lang } from '../../../../shared/errors.js';
 import { api, toErrorPayload } from '../../api.js';
-import { IMPORT_PATHS_MAX } from '../../../../shared/import-limits.js';
+import { IMPORT_CALLS_IN_FLIGHT, IMPORT_PATHS_MAX } from '../../../../shared/import-limits.js';
 import { readAsBase64, type PickedFile } from './read-files.js';
 
 /**
@@ -10,9 +10,6 @@ import { readAsBase64, type PickedFile } from './read-files.js';
  * import): a larger file is refused here, before 50 MB are encoded and sent for nothing.
  */
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
-
-/** Jobs sent at once: two, so the next chunk is parsed while one is stored, and memory stays flat. */
-const JOBS_IN_FLIGHT = 2;
 
 /** Refresh the list at most this often while a batch runs; every row query costs a round trip. */
 const REFRESH_INTERVAL_MS = 400;
@@ -77,11 +74,11 @@ export function useImporter(lang: Lang, onCollectionChanged: () => void): Import
     publish();
     let dirty = false;
     let lastRefresh = 0;
-    // Up to JOBS_IN_FLIGHT jobs run at once (the main process parses one while it stores the other);
-    // outcomes are taken in queue order.
+    // Up to IMPORT_CALLS_IN_FLIGHT jobs run at once (the main process parses one while it stores
+    // the other; memory stays flat); outcomes are taken in queue order.
     const inFlight: { job: Job; outcomes: Promise<ImportOutcome[]> }[] = [];
     const fill = (): void => {
-      while (inFlight.length < JOBS_IN_FLIGHT) {
+      while (inFlight.length < IMPORT_CALLS_IN_FLIGHT) {
         const job = queue.current.shift();
         if (!job) return;
         inFlight.push({ job, outcomes: job.run().catch((e: unknown) => job.names.map((n) => failed(n, e))) });
