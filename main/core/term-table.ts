@@ -155,11 +155,15 @@ class WordTable {
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
+/** Code units of the output buffer to start with, and the most kept after a text (a 50 MB file grows it). */
+const OUT_INITIAL = 1 << 14;
+const OUT_KEPT = 1 << 20;
+
 /** One memo per stemming language: word → term. */
 export class TermTable {
   private readonly table = new WordTable(1 << 12);
   /** The terms of the text being analysed, space-separated, as code units. */
-  private out = new Uint16Array(1 << 14);
+  private out = new Uint16Array(OUT_INITIAL);
   private outUsed = 0;
   /** All code units of `out` OR-ed: above 0xff, the result needs a two-byte string. */
   private outBits = 0;
@@ -264,6 +268,12 @@ export class TermTable {
 
   /** `out` as a string: one byte per character when every code unit fits (most terms are ASCII). */
   private result(): string {
+    const s = this.decode();
+    if (this.out.length > OUT_KEPT) this.out = new Uint16Array(OUT_INITIAL);
+    return s;
+  }
+
+  private decode(): string {
     const n = this.outUsed;
     if (n === 0) return '';
     // A word's term (snippets look up every word they show): no buffer for a few characters.

@@ -86,6 +86,13 @@ describe('TermTable', () => {
     expect(table.termOf('ABCDEFGHIJKLM')).toBe('abcdefghijklmß');
   });
 
+  it('analyses a text of over a million characters, and the texts after it, alike', () => {
+    const table = new TermTable((w) => w.toLowerCase(), 1000);
+    const big = Array.from({ length: 250_000 }, (_, i) => `Wort${i % 500}`).join(' ');
+    expect(table.termsOf(big)).toBe(big.toLowerCase());
+    expect(table.termsOf('Noch ein Text')).toBe('noch ein text');
+  });
+
   it('gives one-byte and two-byte results alike (a term beyond Latin-1 anywhere in the text)', () => {
     const table = new TermTable((w) => w.toLowerCase(), 100);
     expect(table.termsOf('Grüße aus Köln')).toBe('grüße aus köln');
