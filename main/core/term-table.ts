@@ -43,6 +43,14 @@ const IN_POOL = 1 << 20;
 /** Slots filled at most before the table doubles (linear probing stays short below this). */
 const MAX_LOAD = 0.7;
 
+/** The first empty slot (its first Int32 index) on the probe path of hash `h`. */
+function freeSlot(slots: Int32Array, h: number): number {
+  const mask = slots.length / SLOT_INTS - 1;
+  let s = (h ^ (h >>> 15)) & mask;
+  while (slots[s * SLOT_INTS + 1] !== 0) s = (s + 1) & mask;
+  return s * SLOT_INTS;
+}
+
 /**
  * Open addressing over one typed array: word (code units, ASCII case folded) → term. A slot is
  * [hash, word length | term length << 10 | IN_POOL, pool offset, word and term code units…];
@@ -101,10 +109,7 @@ class WordTable {
   add(text: string, start: number, len: number, h: number, term: string): void {
     if (this.count + 1 > (this.slots.length / SLOT_INTS) * MAX_LOAD) this.rehash();
     const slots = this.slots;
-    const mask = slots.length / SLOT_INTS - 1;
-    let s = (h ^ (h >>> 15)) & mask;
-    while (slots[s * SLOT_INTS + 1] !== 0) s = (s + 1) & mask;
-    const at = s * SLOT_INTS;
+    const at = freeSlot(slots, h);
     const inline = len + term.length <= INLINE_UNITS;
     slots[at] = h;
     slots[at + 1] = len | (term.length << 10) | (inline ? 0 : IN_POOL);
@@ -138,13 +143,8 @@ class WordTable {
   private rehash(): void {
     const old = this.slots;
     const slots = new Int32Array(old.length * 2);
-    const mask = slots.length / SLOT_INTS - 1;
     for (let from = 0; from < old.length; from += SLOT_INTS) {
-      if (old[from + 1] === 0) continue;
-      const h = old[from] as number;
-      let s = (h ^ (h >>> 15)) & mask;
-      while (slots[s * SLOT_INTS + 1] !== 0) s = (s + 1) & mask;
-      slots.set(old.subarray(from, from + SLOT_INTS), s * SLOT_INTS);
+      if (old[from + 1] !== 0) slots.set(old.subarray(from, from + SLOT_INTS), freeSlot(slots, old[from] as number));
     }
     this.slots = slots;
     this.units = new Uint16Array(slots.buffer);
@@ -276,8 +276,6 @@ export class TermTable {
   private decode(): string {
     const n = this.outUsed;
     if (n === 0) return '';
-    // A word's term (snippets look up every word they show): no buffer for a few characters.
-    if (n <= 32) return String.fromCharCode.apply(null, this.out.subarray(0, n) as unknown as number[]);
     if (this.outBits <= 0xff) {
       const bytes = Buffer.allocUnsafe(n);
       bytes.set(this.out.subarray(0, n));
