@@ -166,10 +166,27 @@ export function countWords(text: string, blocks: readonly Block[]): number {
 }
 
 
-/** Text that may be searched, shown as article text and exported: headings and paragraphs only. */
+/**
+ * Text that may be searched, shown as article text and exported: headings and paragraphs only,
+ * joined by a blank line. Public blocks that the text already separates by exactly "\n\n" are taken
+ * as one slice of it (usually all of them; search snippets read 50 articles per search), so no
+ * copy of the article is made.
+ */
 export function publicText(text: string, blocks: readonly Block[]): string {
-  return blocks
-    .filter((b) => b.kind === 'paragraph' || b.kind === 'heading')
-    .map((b) => blockText(text, b))
-    .join('\n\n');
+  let out = '';
+  let runs = 0;
+  let start = -1;
+  let end = -1;
+  for (const b of blocks) {
+    if (b.kind !== 'paragraph' && b.kind !== 'heading') continue;
+    if (start >= 0 && b.start === end + 2 && text.charCodeAt(end) === 10 && text.charCodeAt(end + 1) === 10) {
+      end = b.end;
+      continue;
+    }
+    if (start >= 0) out = runs++ > 0 ? `${out}\n\n${text.slice(start, end)}` : text.slice(start, end);
+    start = b.start;
+    end = b.end;
+  }
+  if (start < 0) return '';
+  return runs > 0 ? `${out}\n\n${text.slice(start, end)}` : text.slice(start, end);
 }

@@ -1,5 +1,6 @@
 import type { SearchNode } from '../../shared/search-query.js';
-import { implicitPrefixAllowed, queryPrefixFormsOf, queryTermsOf, termOf, WORD_RE, wordsOf, type StemLanguage } from './search-text.js';
+import { bmpClasses, supplementaryClass } from '../../shared/char-classes.js';
+import { implicitPrefixAllowed, queryPrefixFormsOf, queryTermsOf, termOf, wordsOf, type StemLanguage } from './search-text.js';
 
 /** Marks that wrap a hit inside a snippet; renderers turn them into <mark> elements, never HTML strings. */
 export const HIT_START = '\u0002';
@@ -99,49 +100,129 @@ const candidateCache = new WeakMap<HitMatcher, RegExp | null>();
 /**
  * A regex for the places where a hit can begin: the first three letters of a term in any case and
  * spelling (ä/ae, ß, accents), run over the original text. The regex engine does the scanning;
- * only the words it finds are stemmed, instead of every word up to the first hit (measured: that
- * made rare-term searches slower than common ones). No lower-cased copy of the text is made and
- * there is no look-behind (both cost more than the rest of the snippet, `npm run bench`): whether
- * a candidate starts a word is checked by hand. A term changes only at its end when stemmed, so
- * its first letters are those of the word.
+ * only the words it finds are stemmed, instead of every word (measured: that made rare-term
+ * searches slower than common ones, and stemming each word of the snippet window cost more than
+ * the rest of the snippet). No lower-cased copy of the text is made and there is no look-behind:
+ * whether a candidate starts a word is checked by hand. A term changes only at its end when
+ * stemmed, so its first letters are those of the word. A match holds letters only, so it never
+ * reaches into the next word: scanning on from its end misses no word start. Without the `u` flag
+ * (about twice as fast here) unless a letter lies outside the BMP.
  */
 function candidateRegex(m: HitMatcher): RegExp | null {
   if (candidateCache.has(m)) return candidateCache.get(m) ?? null;
-  const starts = new Set<string>();
-  for (const t of [...m.exact, ...m.prefixes]) if (/^[\p{L}\p{N}]+$/u.test(t)) starts.add(t.slice(0, 3));
-  const re = starts.size > 0 ? new RegExp([...starts].map(startPattern).join('|'), 'gu') : null;
+  const terms = [...m.exact, ...m.prefixes];
+  // Only when it finds every hit: a term with other characters (none, after stemming) or none at all.
+  const scannable = terms.length > 0 && terms.every((t) => /^[\p{L}\p{N}]+$/u.test(t));
+  const source = [...new Set(terms.map((t) => t.slice(0, 3)))].map(startPattern).join('|');
+  const re = scannable ? new RegExp(source, /[\ud800-\udfff]/.test(source) ? 'gu' : 'g') : null;
   candidateCache.set(m, re);
   return re;
 }
 
-const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+/**
+ * Words are scanned by character class (shared/char-classes.ts), the same as WORD_RE
+ * (`[\p{L}\p{N}\p{M}]+`, by code point) without a match object per word.
+ */
+let classes: Uint8Array | null = null;
+
+/** Code units of the word character at `i` (1, or 2 for a surrogate pair), 0 when there is none. */
+function wordCharAt(text: string, i: number): number {
+  const table = (classes ??= bmpClasses());
+  if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) return table[c] ? 1 : 0;
+  return supplementaryClass(text, i) ? 2 : 0;
+}
 
 /** Whether offset `i` of `text` is the start of a word (not preceded by a letter, digit or mark). */
 function startsWord(text: string, i: number): boolean {
   if (i === 0) return true;
-  const before = text.codePointAt(i - 1) ?? 0;
-  // A low surrogate: read the whole code point before it.
-  const cp = before >= 0xdc00 && before <= 0xdfff && i >= 2 ? (text.codePointAt(i - 2) ?? before) : before;
-  return !WORD_CHAR.test(String.fromCodePoint(cp));
+  const before = text.charCodeAt(i - 1);
+  if (before >= 0xdc00 && before <= 0xdfff && i >= 2) {
+    const high = text.charCodeAt(i - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return supplementaryClass(text, i - 2) === 0;
+  }
+  return !(classes ??= bmpClasses())[before];
+}
+
+/** The end of the word that starts at `i`. */
+function wordEnd(text: string, i: number): number {
+  let e = i;
+  for (let n = wordCharAt(text, e); n > 0; n = wordCharAt(text, e)) e += n;
+  return e;
+}
+
+/** The first word start at or after `i` (a word cut at `i` starts at `i`), or text.length. */
+function nextWord(text: string, i: number): number {
+  while (i < text.length && wordCharAt(text, i) === 0) i++;
+  return i;
+}
+
+/**
+ * Word starts in order from `from`, each flagged whether it may be a hit: with a candidate regex
+ * only words where it matches are stemmed (see candidateRegex), without one every word is.
+ */
+class HitScanner {
+  private next = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly language: StemLanguage,
+    private readonly m: HitMatcher,
+    private readonly re: RegExp | null,
+    from: number,
+  ) {
+    if (re) re.lastIndex = from;
+  }
+
+  /** Whether the word [start, end) is a hit; words must be asked in ascending order. */
+  isHitAt(start: number, end: number): boolean {
+    const re = this.re;
+    if (re) {
+      while (this.next < start) {
+        const c = re.exec(this.text);
+        if (!c) {
+          this.next = Infinity;
+          break;
+        }
+        this.next = c.index;
+      }
+      if (this.next !== start) return false;
+    }
+    return isHit(this.m, termOf(this.text.slice(start, end), this.language));
+  }
 }
 
 /** Offset of the first word of `text` that is a hit, or -1. */
 function firstHit(text: string, language: StemLanguage, m: HitMatcher): number {
   const re = candidateRegex(m);
   if (!re) {
-    for (const w of text.matchAll(WORD_RE)) if (isHit(m, termOf(w[0], language))) return w.index;
+    for (let i = nextWord(text, 0); i < text.length; i = nextWord(text, i)) {
+      const end = wordEnd(text, i);
+      if (isHit(m, termOf(text.slice(i, end), language))) return i;
+      i = end;
+    }
     return -1;
   }
-  const word = new RegExp(WORD_RE.source, 'uy');
   re.lastIndex = 0;
   for (let c = re.exec(text); c; c = re.exec(text)) {
-    if (!startsWord(text, c.index)) continue;
-    word.lastIndex = c.index;
-    const w = word.exec(text);
-    if (w && isHit(m, termOf(w[0], language))) return c.index;
+    if (startsWord(text, c.index) && isHit(m, termOf(text.slice(c.index, wordEnd(text, c.index)), language))) return c.index;
   }
   return -1;
 }
+
+/** Where a snippet before `hitAt` starts: six words back, in a window of 160 code units (a word cut by the window does not count). */
+function lookBack(text: string, hitAt: number): number {
+  const base = Math.max(0, hitAt - 160);
+  const starts: number[] = [];
+  for (let i = nextWord(text, base); i < hitAt; i = nextWord(text, wordEnd(text, i))) starts.push(i);
+  const first = base > 0 ? 1 : 0;
+  const usable = starts.length - first;
+  return usable > 0 ? (starts[first + Math.max(0, usable - 6)] as number) : hitAt;
+}
+
+const CLOSING_PUNCTUATION = /[^\s\p{L}\p{N}]*/uy;
+const NON_SPACE = /\S/g;
 
 /**
  * A short passage of `text` around the first hit with every hit in it between HIT_START and
@@ -150,34 +231,25 @@ function firstHit(text: string, language: StemLanguage, m: HitMatcher): number {
  */
 export function makeSnippet(text: string, language: StemLanguage, m: HitMatcher, words = 24): string {
   const hitAt = firstHit(text, language, m);
-  // Start six words before the first hit (a word cut by the look-back window does not count).
-  let startChar = 0;
-  if (hitAt > 0) {
-    const base = Math.max(0, hitAt - 160);
-    const before = [...text.slice(base, hitAt).matchAll(WORD_RE)];
-    const usable = base > 0 ? before.slice(1) : before;
-    const from = usable[Math.max(0, usable.length - 6)];
-    startChar = from ? base + from.index : hitAt;
-  }
+  // Start six words before the first hit.
+  const startChar = hitAt > 0 ? lookBack(text, hitAt) : 0;
+  const hits = new HitScanner(text, language, m, candidateRegex(m), startChar);
   let out = '';
   let pos = startChar;
   let count = 0;
-  let lastEnd = startChar;
-  const re = new RegExp(WORD_RE.source, 'gu');
-  re.lastIndex = startChar;
-  for (let w = re.exec(text); w && count < words; w = re.exec(text), count++) {
-    out += text.slice(pos, w.index);
-    out += isHit(m, termOf(w[0], language)) ? `${HIT_START}${w[0]}${HIT_END}` : w[0];
-    pos = w.index + w[0].length;
-    lastEnd = pos;
+  for (let i = nextWord(text, startChar); i < text.length && count < words; i = nextWord(text, pos), count++) {
+    const end = wordEnd(text, i);
+    out += text.slice(pos, i);
+    out += hits.isHitAt(i, end) ? `${HIT_START}${text.slice(i, end)}${HIT_END}` : text.slice(i, end);
+    pos = end;
   }
   if (count === 0) return '';
   // Keep closing punctuation right after the last word ("Bregenz." / "Bregenz,").
-  const tail = /^[^\s\p{L}\p{N}]*/u.exec(text.slice(lastEnd))?.[0] ?? '';
+  CLOSING_PUNCTUATION.lastIndex = pos;
+  const tail = CLOSING_PUNCTUATION.exec(text)?.[0] ?? '';
   out += tail;
   const before = startChar > 0 ? '…' : '';
-  const more = /\S/g;
-  more.lastIndex = lastEnd + tail.length;
-  const after = more.test(text) ? '…' : '';
+  NON_SPACE.lastIndex = pos + tail.length;
+  const after = NON_SPACE.test(text) ? '…' : '';
   return `${before}${out.replace(/\s+/g, ' ').trim()}${after}`;
 }
