@@ -9,6 +9,7 @@ import { expandPaths, importUpload } from '../core/import/pipeline.js';
 import { getSettings, updateSettings } from '../core/settings.js';
 import { APP_VERSION } from '../core/version.js';
 import type { Handlers } from './dispatch.js';
+import { IndexMaintenance } from './index-maintenance.js';
 import { createAnnotationHandlers } from './handlers-annotations.js';
 import { createArchiveHandlers } from './handlers-archive.js';
 import { createBackupHandlers } from './handlers-backup.js';
@@ -30,8 +31,34 @@ function uiLang(db: Database): Lang {
   return getSettings(db).language;
 }
 
+/**
+ * Every call postpones the index maintenance, which merges the search index while the app is idle
+ * (index-maintenance.ts); it first looks 2 s after start, for an index left unmerged by the CLI.
+ */
+function withMaintenance(handlers: Handlers, maintenance: IndexMaintenance): Handlers {
+  const watched: Record<string, (args: unknown) => unknown> = {};
+  for (const [channel, handler] of Object.entries(handlers) as [string, (args: unknown) => unknown][]) {
+    watched[channel] = (args) => {
+      maintenance.begin();
+      let result: unknown;
+      try {
+        result = handler(args);
+      } finally {
+        if (!(result instanceof Promise)) maintenance.end();
+      }
+      return result instanceof Promise ? result.finally(() => maintenance.end()) : result;
+    };
+  }
+  maintenance.touch();
+  return watched as unknown as Handlers;
+}
+
 /** Binds every contract channel to the core. The `Handlers` type makes a missing channel a compile error. */
 export function createHandlers(ctx: HandlerContext): Handlers {
+  return withMaintenance(bindHandlers(ctx), new IndexMaintenance(ctx.db));
+}
+
+function bindHandlers(ctx: HandlerContext): Handlers {
   const { db } = ctx;
   // The UI sends a folder as many `import.paths` calls, two at a time: one parse pool for all of
   // them (started on the first call; idle, it does not keep the process alive) parses a call's files

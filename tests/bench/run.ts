@@ -6,6 +6,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { importFile, importPaths } from '../../main/core/import/pipeline.js';
+import { indexSegmentCount, mergeIndexStep } from '../../main/core/search-index.js';
 import { openDatabase } from '../../main/db/open.js';
 import { createHandlers } from '../../main/ipc/handlers.js';
 import type { ImportOutcome } from '../../shared/contract.js';
@@ -184,6 +185,29 @@ function listOpen(dbFile: string, n: number): string {
   return r.status === 0 ? r.stdout.trim() : `failed (${r.status}): ${(r.stderr || r.stdout).trim().split('\n').slice(-3).join(' ')}`;
 }
 
+/**
+ * The app's idle-time index maintenance (main/ipc/index-maintenance.ts) run to its end, step by
+ * step as the app runs it between calls: how long it takes in all, and the longest step (the
+ * longest a call can wait for it).
+ */
+function settleIndex(dbFile: string): { seconds: number; steps: number; maxStepMs: number; segmentsBefore: number; segmentsAfter: number } {
+  const db = openDatabase(dbFile);
+  const segmentsBefore = indexSegmentCount(db);
+  let steps = 0;
+  let maxStepMs = 0;
+  const t = performance.now();
+  for (let more = true; more; steps++) {
+    const s = performance.now();
+    more = mergeIndexStep(db);
+    maxStepMs = Math.max(maxStepMs, performance.now() - s);
+  }
+  const seconds = (performance.now() - t) / 1000;
+  const segmentsAfter = indexSegmentCount(db);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  return { seconds, steps, maxStepMs, segmentsBefore, segmentsAfter };
+}
+
 const fmt = (x: number, d = 1) => x.toFixed(d).padStart(8);
 const mach = machine();
 console.log(`Fundstelle benchmark — ${new Date().toISOString()}`);
@@ -224,11 +248,20 @@ for (const n of sizes) {
     `  import: app folder import ${appRate.toFixed(0)}/s (${(imp.ms / 1000).toFixed(1)} s, ${imp.failed} failed), app window (import.paths) ${windowRate.toFixed(0)}/s (first ${windowSample.length}), app importFile one by one ${singleRate.toFixed(0)}/s (first ${sample.length}), raw baseline ${rawRate.toFixed(0)}/s (${(rawMs / 1000).toFixed(1)} s)`,
   );
 
+  // Searched twice: straight after the import, and once the app's idle-time index maintenance has
+  // merged the index (the state a collection is in from then on); the targets apply to the second.
+  t = performance.now();
+  const fresh = runSearchWorker(appDb, rawDb);
+  console.log(`  search straight after the import: ${((performance.now() - t) / 1000).toFixed(1)} s, peak RSS ${fresh.maxRssMB.toFixed(0)} MB`);
+  const settled = settleIndex(appDb);
+  console.log(
+    `  index maintenance (idle time after the import): ${settled.seconds.toFixed(1)} s in ${settled.steps} steps (longest ${settled.maxStepMs.toFixed(0)} ms), ${settled.segmentsBefore} segments → ${settled.segmentsAfter}`,
+  );
   t = performance.now();
   const s = runSearchWorker(appDb, rawDb);
-  console.log(`  search: ${((performance.now() - t) / 1000).toFixed(1)} s, peak RSS ${s.maxRssMB.toFixed(0)} MB`);
+  console.log(`  search after index maintenance: ${((performance.now() - t) / 1000).toFixed(1)} s, peak RSS ${s.maxRssMB.toFixed(0)} MB`);
 
-  console.log('\n  query class   app p50  app p95  app max | rel p95 | raw+snip p50  p95  max | raw ids p95 | ratio p95');
+  console.log('\n  query class   app p50  app p95  app max | rel p95 | raw+snip p50  p95  max | raw ids p95 | ratio p95 | after import: app p95  ratio');
   const classes: Record<string, unknown> = {};
   let searchPass = true;
   for (const cls of QUERY_CLASSES) {
@@ -239,13 +272,16 @@ for (const n of sizes) {
     const ratio = a.p95 / Math.max(r.p95, 0.001);
     const pass = a.p95 < 50 && ratio <= 2;
     searchPass &&= pass;
-    classes[cls] = { app: a, appRelevance: rel, rawSnippet: r, rawIds: ids, ratioP95: ratio, pass };
+    const f = fresh.app[cls] as Latency;
+    const freshRatio = f.p95 / Math.max((fresh.rawSnippet[cls] as Latency).p95, 0.001);
+    classes[cls] = { app: a, appRelevance: rel, rawSnippet: r, rawIds: ids, ratioP95: ratio, pass, afterImport: { app: f, appRelevance: fresh.appRelevance[cls], rawSnippet: fresh.rawSnippet[cls], ratioP95: freshRatio } };
     console.log(
-      `  ${cls.padEnd(12)}${fmt(a.p50, 2)} ${fmt(a.p95, 2)} ${fmt(a.max, 2)} |${fmt(rel.p95, 2)} |    ${fmt(r.p50, 2)}${fmt(r.p95, 2)}${fmt(r.max, 2)} |${fmt(ids.p95, 2)}    |${fmt(ratio, 2)} ${pass ? 'PASS' : 'FAIL'}`,
+      `  ${cls.padEnd(12)}${fmt(a.p50, 2)} ${fmt(a.p95, 2)} ${fmt(a.max, 2)} |${fmt(rel.p95, 2)} |    ${fmt(r.p50, 2)}${fmt(r.p95, 2)}${fmt(r.max, 2)} |${fmt(ids.p95, 2)}    |${fmt(ratio, 2)} ${pass ? 'PASS' : 'FAIL'} |            ${fmt(f.p95, 2)}${fmt(freshRatio, 2)}`,
     );
   }
   const importPass = appRate >= 0.5 * rawRate;
-  const rssPass = s.maxRssMB < 300;
+  const peakRss = Math.max(s.maxRssMB, fresh.maxRssMB);
+  const rssPass = peakRss < 300;
   const anchoring = await optional('tests/bench/anchoring.ts', (m) => (typeof m.benchAnchoring === 'function' ? (m.benchAnchoring as () => unknown)() : 'skipped: no benchAnchoring() export'));
   const list = values.list && n === Math.max(...sizes) ? listOpen(appDb, n) : 'skipped: pass --list (needs the built renderer and Chromium)';
   const row = {
@@ -266,8 +302,9 @@ for (const n of sizes) {
       pass: importPass,
     },
     dbSizePer1000MB: { app: appSize / (n / 1000) / 1024 ** 2, raw: rawSize / (n / 1000) / 1024 ** 2 },
+    indexMaintenance: settled,
     search: classes,
-    searchPeakRssMB: s.maxRssMB,
+    searchPeakRssMB: Math.max(s.maxRssMB, fresh.maxRssMB),
     hits: s.hits,
     anchoring,
     listOpen: list,
@@ -278,11 +315,11 @@ for (const n of sizes) {
   console.log(`  import end to end (importFile, one commit per file) ${singleRate.toFixed(0)}/s = ${(singleRate / rawRate).toFixed(2)} × raw (information)`);
   console.log(`  database size per 1,000 articles: app ${row.dbSizePer1000MB.app.toFixed(2)} MB, raw ${row.dbSizePer1000MB.raw.toFixed(2)} MB`);
   if (n >= 100_000) {
-    console.log(`  peak RSS while searching: ${s.maxRssMB.toFixed(0)} MB (target < 300) ${rssPass ? 'PASS' : 'FAIL'}`);
-    console.log(`  search targets at ${n.toLocaleString('en')} (p95 ≤ 2 × raw and < 50 ms, every class): ${searchPass ? 'PASS' : 'FAIL'}`);
+    console.log(`  peak RSS while searching: ${peakRss.toFixed(0)} MB (target < 300) ${rssPass ? 'PASS' : 'FAIL'}`);
+    console.log(`  search targets at ${n.toLocaleString('en')} (p95 ≤ 2 × raw and < 50 ms, every class, after index maintenance): ${searchPass ? 'PASS' : 'FAIL'}`);
     allPass &&= searchPass && rssPass;
   } else {
-    console.log(`  peak RSS while searching: ${s.maxRssMB.toFixed(0)} MB`);
+    console.log(`  peak RSS while searching: ${peakRss.toFixed(0)} MB`);
   }
   allPass &&= importPass;
   console.log(`  anchoring: ${typeof anchoring === 'string' ? anchoring : JSON.stringify(anchoring)}`);
