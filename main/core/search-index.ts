@@ -196,7 +196,7 @@ export function unindexArticle(db: Database, id: number): void {
  * INDEX_SEGMENTS_SETTLED segments: a single new article does not make it rewrite the whole index.
  */
 export const INDEX_SEGMENTS_SETTLED = ARTICLE_FTS_AUTOMERGE;
-/** Index pages a maintenance step writes: ~15 ms here (the merge at 100,000 articles is ~370 steps of 500). */
+/** Index pages a maintenance step writes: at 100,000 articles 17 ms on average, 80 ms at most (1,473 steps in all). */
 export const INDEX_MERGE_STEP_PAGES = 100;
 
 /** An SQLite varint (as FTS5 writes them) at `at.i`, which moves past it. */

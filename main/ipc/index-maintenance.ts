@@ -7,13 +7,14 @@ export const MAINTENANCE_IDLE_MS = 2000;
 export const MAINTENANCE_STEP_GAP_MS = 5;
 
 /**
- * Merges the article index in idle time (why: INDEX_SEGMENTS_SETTLED in core/search-index.ts). Every
- * contract call postpones it (`begin`/`end`; a long import holds it off until it ends). After
- * MAINTENANCE_IDLE_MS without calls it looks at the index and, when it has more than INDEX_SEGMENTS_SETTLED segments, merges it
- * in bounded steps (one short transaction each, ~15 ms at 100,000 articles) until it is one
- * segment or a call comes in; the next quiet moment continues where it stopped. Its timers do not
- * keep the process alive. A step that fails (the database closed, or busy with the CLI writing)
- * ends the round; the next call starts a new one.
+ * Merges the article index in idle time (why: INDEX_SEGMENTS_SETTLED in core/search-index.ts).
+ * Every contract call postpones it (`begin`/`end`; a long import holds it off until it ends). After
+ * MAINTENANCE_IDLE_MS without calls it looks at the index and, when it has more than
+ * INDEX_SEGMENTS_SETTLED segments, merges it in bounded steps (one short transaction each: at
+ * 100,000 articles 17 ms on average, 80 ms at most) until it is one segment or a call comes in; the
+ * next quiet moment continues where it stopped. Its timers do not keep the process alive. A step
+ * never waits for a lock: when another process writes (the CLI importing), or the collection is
+ * closed, the round ends and the next call starts a new one.
  */
 export class IndexMaintenance {
   private timer: ReturnType<typeof setTimeout> | null = null;
@@ -58,12 +59,16 @@ export class IndexMaintenance {
 
   private step(): void {
     this.timer = null;
+    if (!this.db.open) return;
+    const busyTimeout = this.db.pragma('busy_timeout', { simple: true }) as number;
     try {
-      if (!this.db.open) return;
+      this.db.pragma('busy_timeout = 0');
       if (!this.merging && indexSegmentCount(this.db) <= INDEX_SEGMENTS_SETTLED) return;
       this.merging = mergeIndexStep(this.db);
     } catch {
       this.merging = false;
+    } finally {
+      this.db.pragma(`busy_timeout = ${busyTimeout}`);
     }
     if (this.merging) this.arm(this.gapMs);
   }

@@ -1,3 +1,4 @@
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { insertArticle } from '../../../main/core/articles.js';
 import { search } from '../../../main/core/search.js';
@@ -102,6 +103,27 @@ describe('IndexMaintenance (idle time)', () => {
     vi.advanceTimersByTime(10 * MAINTENANCE_IDLE_MS);
     expect(indexSegmentCount(db)).toBe(SEGMENTS);
     m.end();
+    vi.advanceTimersByTime(MAINTENANCE_IDLE_MS + 200 * MAINTENANCE_STEP_GAP_MS);
+    expect(indexSegmentCount(db)).toBe(1);
+  });
+
+  it('does not wait for another process writing, and goes on once it is done', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }); // performance.now() stays real
+    importSeparately(SEGMENTS);
+    const busyTimeout = db.pragma('busy_timeout', { simple: true });
+    const other = new BetterSqlite3(file);
+    other.exec('BEGIN IMMEDIATE');
+    const m = new IndexMaintenance(db);
+    m.touch();
+    const started = performance.now();
+    vi.advanceTimersByTime(MAINTENANCE_IDLE_MS + 200 * MAINTENANCE_STEP_GAP_MS);
+    // Waiting for the lock would have taken the connection's busy timeout (seconds).
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(busyTimeout);
+    other.exec('COMMIT');
+    other.close();
+    expect(indexSegmentCount(db)).toBe(SEGMENTS);
+    m.touch();
     vi.advanceTimersByTime(MAINTENANCE_IDLE_MS + 200 * MAINTENANCE_STEP_GAP_MS);
     expect(indexSegmentCount(db)).toBe(1);
   });
