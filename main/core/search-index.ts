@@ -217,7 +217,7 @@ function readVarint(b: Uint8Array, at: { i: number }): number {
  * empty index.
  */
 export function indexSegmentCount(db: Database): number {
-  const block = db.prepare('SELECT block FROM articles_fts_data WHERE id = 10').pluck().get() as Uint8Array | undefined;
+  const block = cachedStatement(db, 'SELECT block FROM articles_fts_data WHERE id = 10').pluck().get() as Uint8Array | undefined;
   if (!block || block.length < 6) return 0;
   const at = { i: block[4] === 0xff && block[5] === 0 && block[6] === 0 && block[7] === 1 ? 8 : 4 };
   readVarint(block, at); // levels
@@ -237,10 +237,17 @@ export function mergeIndexStep(db: Database, pages = INDEX_MERGE_STEP_PAGES): bo
   return (changes.get() as number) - before >= 2;
 }
 
-/** Merges the article index into one segment now (the benchmark, and tests); returns the steps taken. */
-export function mergeIndexFully(db: Database, pages = INDEX_MERGE_STEP_PAGES): number {
-  let steps = 1;
-  while (mergeIndexStep(db, pages)) steps++;
+/**
+ * Merges the article index into one segment now, step by step as the idle-time maintenance does
+ * (the benchmark times each step through `onStep`); returns the steps taken.
+ */
+export function mergeIndexFully(db: Database, pages = INDEX_MERGE_STEP_PAGES, onStep?: (ms: number) => void): number {
+  let steps = 0;
+  for (let more = true; more; steps++) {
+    const start = performance.now();
+    more = mergeIndexStep(db, pages);
+    onStep?.(performance.now() - start);
+  }
   return steps;
 }
 

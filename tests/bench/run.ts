@@ -6,7 +6,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { importFile, importPaths } from '../../main/core/import/pipeline.js';
-import { indexSegmentCount, mergeIndexStep } from '../../main/core/search-index.js';
+import { indexSegmentCount, mergeIndexFully } from '../../main/core/search-index.js';
 import { openDatabase } from '../../main/db/open.js';
 import { createHandlers } from '../../main/ipc/handlers.js';
 import type { ImportOutcome } from '../../shared/contract.js';
@@ -193,14 +193,9 @@ function listOpen(dbFile: string, n: number): string {
 function settleIndex(dbFile: string): { seconds: number; steps: number; maxStepMs: number; segmentsBefore: number; segmentsAfter: number } {
   const db = openDatabase(dbFile);
   const segmentsBefore = indexSegmentCount(db);
-  let steps = 0;
   let maxStepMs = 0;
   const t = performance.now();
-  for (let more = true; more; steps++) {
-    const s = performance.now();
-    more = mergeIndexStep(db);
-    maxStepMs = Math.max(maxStepMs, performance.now() - s);
-  }
+  const steps = mergeIndexFully(db, undefined, (ms) => (maxStepMs = Math.max(maxStepMs, ms)));
   const seconds = (performance.now() - t) / 1000;
   const segmentsAfter = indexSegmentCount(db);
   db.pragma('wal_checkpoint(TRUNCATE)');

@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { insertArticle } from '../../../main/core/articles.js';
 import { search } from '../../../main/core/search.js';
-import { INDEX_SEGMENTS_SETTLED, indexSegmentCount, mergeIndexFully, mergeIndexStep } from '../../../main/core/search-index.js';
+import { ARTICLE_FTS_AUTOMERGE, INDEX_SEGMENTS_SETTLED, indexSegmentCount, mergeIndexFully, mergeIndexStep } from '../../../main/core/search-index.js';
 import type { Database } from '../../../main/db/open.js';
 import { createHandlers } from '../../../main/ipc/handlers.js';
 import { IndexMaintenance, MAINTENANCE_IDLE_MS, MAINTENANCE_STEP_GAP_MS } from '../../../main/ipc/index-maintenance.js';
@@ -30,7 +30,7 @@ function importSeparately(n: number, from = 0): void {
     const article = parsed([['paragraph', text]], { title: `Hafenfest ${i}`, published: `2025-03-${String(1 + (i % 28)).padStart(2, '0')}` });
     insertArticle(db, article, { file: `fest-${i}.txt`, format: 'wire', encoding: 'utf-8', importedAt: '2026-01-01T00:00:00.000Z' });
   }
-  db.exec("INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 8)");
+  db.exec(`INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', ${ARTICLE_FTS_AUTOMERGE})`);
 }
 
 function results(query: string): unknown {
