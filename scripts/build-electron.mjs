@@ -2,7 +2,9 @@
 //   main/electron/main.ts    -> dist/electron/main.js     (ESM, Node; dependencies stay external)
 //   main/electron/preload.ts -> dist/electron/preload.cjs (CommonJS: sandboxed preloads cannot be ESM)
 //   main/core/import/parse-worker.ts -> dist/electron/parse-worker.js (the folder import's parse
-//     worker thread, found next to main.js by main/core/import/parse-pool.ts)
+//     worker thread, found next to main.js by main/core/import/worker-script.ts)
+//   main/core/import/checkpoint-worker.ts -> dist/electron/checkpoint-worker.js (the folder
+//     import's WAL checkpoint thread, main/core/import/wal-checkpoints.ts)
 // Then checks the preload bundle: it may require nothing but `electron` and must not contain zod,
 // because a sandboxed preload only gets a tiny `require` and every byte of it runs in the renderer.
 // Run `npm run build:renderer` first for dist/renderer; `npm run rebuild:electron` rebuilds
@@ -38,7 +40,9 @@ const nodeEsm = {
   banner: { js: "import { createRequire as __fundstelleCreateRequire } from 'node:module';\nconst require = __fundstelleCreateRequire(import.meta.url);" },
 };
 
-await build({ ...common, ...nodeEsm, entryPoints: ['main/core/import/parse-worker.ts'], outfile: path.join(outDir, 'parse-worker.js') });
+for (const worker of ['parse-worker', 'checkpoint-worker']) {
+  await build({ ...common, ...nodeEsm, entryPoints: [`main/core/import/${worker}.ts`], outfile: path.join(outDir, `${worker}.js`) });
+}
 
 await build({
   ...common,
@@ -70,4 +74,4 @@ if (problems.length > 0) {
   console.error(`build-electron: the sandboxed preload must only use electron and shared/channels.ts:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`build-electron: dist/electron/main.js, parse-worker.js and preload.cjs (${inputs.length} preload inputs, requires: ${[...new Set(required)].join(', ')})`);
+console.log(`build-electron: dist/electron/main.js, parse-worker.js, checkpoint-worker.js and preload.cjs (${inputs.length} preload inputs, requires: ${[...new Set(required)].join(', ')})`);

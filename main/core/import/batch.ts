@@ -4,6 +4,7 @@ import { dateOrdinal, withDeferredIndex } from '../search-index.js';
 import type { ParsedFile } from './parse-job.js';
 import { ParsePool, parseHere } from './parse-pool.js';
 import { storeParsed, type ImportOptions } from './pipeline.js';
+import { BACKGROUND_CHECKPOINT_MIN_FILES, WalCheckpoints } from './wal-checkpoints.js';
 
 /**
  * Bulk import for many files (a folder of wire stories): the same steps and outcomes as
@@ -16,7 +17,9 @@ import { storeParsed, type ImportOptions } from './pipeline.js';
  * reported as imported is as durable as with `importFile`. Loading and parsing are async and run
  * before the synchronous store: there is no `await` inside a transaction. From
  * PARSE_WORKERS_MIN_FILES files on, the next group is parsed on worker threads while the current
- * one is stored (parse-pool.ts).
+ * one is stored (parse-pool.ts). From BACKGROUND_CHECKPOINT_MIN_FILES files on, the write-ahead log
+ * is copied into the database file on another thread while the next group is written
+ * (wal-checkpoints.ts).
  */
 
 /** Files per transaction. */
@@ -81,6 +84,7 @@ export async function* importFilesBatched(db: Database, files: readonly string[]
   const parse = (group: readonly string[]): Promise<ParsedFile[]> => (pool ? pool.parse(group, lang) : parseHere(group, lang));
   // The next group is being parsed while this one is stored.
   let next: Promise<ParsedFile[]> | null = groups[0] ? parse(groups[0]) : null;
+  const checkpoints = files.length >= BACKGROUND_CHECKPOINT_MIN_FILES ? WalCheckpoints.acquire(db) : null;
   try {
     for (let g = 0; next; g++) {
       const parsed = await next;
@@ -89,6 +93,7 @@ export async function* importFilesBatched(db: Database, files: readonly string[]
       // Stored oldest first, reported in folder order: see storingOrder.
       const order = storingOrder(parsed);
       const outcomes: ImportOutcome[] = new Array<ImportOutcome>(parsed.length);
+      await checkpoints?.beforeTransaction();
       try {
         db.transaction((): void =>
           withDeferredIndex(db, () => {
@@ -102,11 +107,14 @@ export async function* importFilesBatched(db: Database, files: readonly string[]
       } catch {
         for (const k of order) outcomes[k] = store(parsed[k] as ParsedFile);
       }
+      checkpoints?.committed();
       yield* outcomes;
     }
   } finally {
     // Stopped early (the caller broke off): the group being parsed is not needed.
     next?.catch(() => undefined);
     if (ownPool) pool?.close();
+    // The log copied into the database file before the import counts as done.
+    await checkpoints?.release();
   }
 }

@@ -1,10 +1,9 @@
-import fs from 'node:fs';
 import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Lang } from '../../../shared/errors.js';
 import { parseFileForStore, type ParsedFile } from './parse-job.js';
 import type { ParseReply, ParseRequest } from './parse-worker.js';
+import { workerScript } from './worker-script.js';
 
 /**
  * Parses the files of a large folder import on worker threads, so loading, parsing and stemming
@@ -16,17 +15,6 @@ import type { ParseReply, ParseRequest } from './parse-worker.js';
  * a worker ends unexpectedly, the files it had are parsed on the main thread instead: the import
  * is slower, never different.
  */
-
-/** The worker's script: from the sources through tsx (CLI, browser mode, tests), or the Electron bundle's sibling file. */
-function workerScript(): URL | null {
-  const here = import.meta.url;
-  const url = here.endsWith('.ts') ? new URL('./parse-worker-boot.mjs', here) : new URL('./parse-worker.js', here);
-  try {
-    return fs.existsSync(fileURLToPath(url)) ? url : null;
-  } catch {
-    return null;
-  }
-}
 
 /** Worker threads for a machine: one per core beyond the main thread's, at least one, at most four. */
 export function defaultWorkerCount(): number {
@@ -70,7 +58,7 @@ export class ParsePool {
 
   /** A pool of `count` workers, or null when workers cannot be used here. */
   static open(count = defaultWorkerCount()): ParsePool | null {
-    const script = workerScript();
+    const script = workerScript('parse-worker');
     if (!script || count < 1) return null;
     try {
       return new ParsePool(script, count);
