@@ -49,7 +49,7 @@ export class WalCheckpoints {
   private again = false;
   private broken = false;
   private restored = false;
-  /** The worker's last answer (frames in the log, frames copied), for tests and the benchmark. */
+  /** The worker's last answer (frames in the log, frames copied), for tests. */
   last: CheckpointReply | null = null;
 
   private constructor(
