@@ -224,6 +224,11 @@ export function indexSegmentCount(db: Database): number {
   return readVarint(block, at);
 }
 
+/** Whether the article index has more than INDEX_SEGMENTS_SETTLED segments: the maintenance merges it then. */
+export function indexNeedsMerge(db: Database): boolean {
+  return indexSegmentCount(db) > INDEX_SEGMENTS_SETTLED;
+}
+
 /**
  * One step of merging the whole article index into one segment (FTS5 `merge` with a negative page
  * count: across levels, even two segments). An unfinished merge is continued by the next step.

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { INDEX_SEGMENTS_SETTLED, indexSegmentCount, mergeIndexStep } from '../core/search-index.js';
+import { indexNeedsMerge, mergeIndexStep } from '../core/search-index.js';
 
 /** Quiet time after the last contract call before index maintenance starts (ms). */
 export const MAINTENANCE_IDLE_MS = 2000;
@@ -63,7 +63,7 @@ export class IndexMaintenance {
     const busyTimeout = this.db.pragma('busy_timeout', { simple: true }) as number;
     try {
       this.db.pragma('busy_timeout = 0');
-      if (!this.merging && indexSegmentCount(this.db) <= INDEX_SEGMENTS_SETTLED) return;
+      if (!this.merging && !indexNeedsMerge(this.db)) return;
       this.merging = mergeIndexStep(this.db);
     } catch {
       this.merging = false;

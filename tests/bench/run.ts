@@ -221,12 +221,19 @@ for (const n of sizes) {
 
   const rawDb = path.join(dir, 'raw.sqlite');
   const appDb = path.join(dir, 'collection.sqlite');
-  const rawMs = rawImport(files, rawDb);
+  // The baseline runs before and after the app's folder import, and the two count as one: this VM's
+  // speed drifts by up to a third within an hour (docs/bench.md), and the app's import takes as long
+  // as two baseline runs, so one run before it alone could land in a faster or slower stretch.
+  const rawBeforeMs = rawImport(files, rawDb);
   // The folder import (the app's and the CLI's path) builds the collection that is searched;
   // importFile one by one (a commit per file, a single dropped file) is timed on a sample of
   // 2,000 files into a separate database.
   const imp = await appImportFolder(path.join(dir, 'files'), appDb);
   if (imp.count !== files.length) throw new Error(`the folder import saw ${imp.count} files, ${files.length} were written`);
+  const rawAgain = path.join(dir, 'raw-after.sqlite');
+  const rawAfterMs = rawImport(files, rawAgain);
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(rawAgain + suffix, { force: true });
+  const rawMs = (rawBeforeMs + rawAfterMs) / 2;
   const sample = files.slice(0, Math.min(files.length, 2000));
   const single = await appImport(sample, path.join(dir, 'single.sqlite'));
   const singleRate = (sample.length - single.failed) / (single.ms / 1000);
@@ -240,7 +247,7 @@ for (const n of sizes) {
   const rawSize = fileSize(rawDb);
   const appSize = fileSize(appDb);
   console.log(
-    `  import: app folder import ${appRate.toFixed(0)}/s (${(imp.ms / 1000).toFixed(1)} s, ${imp.failed} failed), app window (import.paths) ${windowRate.toFixed(0)}/s (first ${windowSample.length}), app importFile one by one ${singleRate.toFixed(0)}/s (first ${sample.length}), raw baseline ${rawRate.toFixed(0)}/s (${(rawMs / 1000).toFixed(1)} s)`,
+    `  import: app folder import ${appRate.toFixed(0)}/s (${(imp.ms / 1000).toFixed(1)} s, ${imp.failed} failed), app window (import.paths) ${windowRate.toFixed(0)}/s (first ${windowSample.length}), app importFile one by one ${singleRate.toFixed(0)}/s (first ${sample.length}), raw baseline ${rawRate.toFixed(0)}/s (${(rawBeforeMs / 1000).toFixed(1)} s before the app's import, ${(rawAfterMs / 1000).toFixed(1)} s after)`,
   );
 
   // Searched twice: straight after the import, and once the app's idle-time index maintenance has
@@ -293,6 +300,7 @@ for (const n of sizes) {
       windowRatio: windowRate / rawRate,
       appSeconds: imp.ms / 1000,
       rawSeconds: rawMs / 1000,
+      rawSecondsBeforeAndAfter: [rawBeforeMs / 1000, rawAfterMs / 1000],
       failed: imp.failed,
       pass: importPass,
     },

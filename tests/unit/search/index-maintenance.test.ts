@@ -1,4 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { insertArticle } from '../../../main/core/articles.js';
 import { search } from '../../../main/core/search.js';
@@ -7,6 +9,7 @@ import type { Database } from '../../../main/db/open.js';
 import { createHandlers } from '../../../main/ipc/handlers.js';
 import { IndexMaintenance, MAINTENANCE_IDLE_MS, MAINTENANCE_STEP_GAP_MS } from '../../../main/ipc/index-maintenance.js';
 import { searchRequestSchema } from '../../../shared/contract-search.js';
+import { jsonLines, runCli } from '../../helpers/cli.js';
 import { parsed, tempDb } from '../../helpers/db.js';
 
 let db: Database;
@@ -150,5 +153,42 @@ describe('IndexMaintenance (idle time)', () => {
     handlers['app.info']({});
     db.close();
     expect(() => vi.advanceTimersByTime(10 * MAINTENANCE_IDLE_MS)).not.toThrow();
+  });
+});
+
+describe('the CLI import', () => {
+  // None of the words the results compare before and after.
+  const story = `Kaimauer in Osterbrück wird saniert
+
+Osterbrück, 14. März 2025 (dpa) - Die Kaimauer am Nordkai wird im Sommer saniert, sagte die Stadtsprecherin am Freitag.
+
+xyz/dpa
+`;
+
+  it('merges an index left in many segments, and says so on stderr without touching --json output', () => {
+    importSeparately(SEGMENTS);
+    const before = ['Hafenfest', '"Deutschen Bahn"', 'Hafenmeist*', 'Nr7 OR Nr11'].map(results);
+    const dir = path.join(path.dirname(file), 'neu');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'kaimauer.txt'), story);
+    const r = runCli(['import', dir, '--json', '--db', file]);
+    expect(r.status).toBe(0);
+    expect(jsonLines(r.stdout)).toHaveLength(1);
+    expect(r.stderr).toMatch(/^Suchindex wird zusammengeführt \(\d+ Teile\), damit die Suche schnell bleibt …\nSuchindex zusammengeführt \(\d+\.\d s\)\.\n$/);
+    expect(indexSegmentCount(db)).toBe(1);
+    expect(['Hafenfest', '"Deutschen Bahn"', 'Hafenmeist*', 'Nr7 OR Nr11'].map(results)).toEqual(before);
+    expect((results('Kaimauer') as { total: number }).total).toBe(1);
+    integrity();
+  });
+
+  it('leaves a few segments alone (a small import is not followed by a merge)', () => {
+    importSeparately(INDEX_SEGMENTS_SETTLED - 2);
+    const dir = path.join(path.dirname(file), 'neu');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'kaimauer.txt'), story);
+    const r = runCli(['import', dir, '--db', file, '--lang', 'en']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toMatch(/merg/i);
+    expect(indexSegmentCount(db)).toBe(INDEX_SEGMENTS_SETTLED - 1);
   });
 });
