@@ -13,6 +13,7 @@ export const CHANNEL_NAMES = [
   'articles.get',
   'articles.search',
   'import.upload',
+  'import.uploads',
   'import.expand',
   'import.paths',
   'dialog.openImport',

@@ -12,7 +12,7 @@ import { backupChannels } from './contract-backup.js';
 import { archiveChannels } from './contract-archive.js';
 import { isEmailAddress } from './inquiry.js';
 import { result } from './contract-result.js';
-import { IMPORT_PATHS_MAX } from './import-limits.js';
+import { IMPORT_PATHS_MAX, IMPORT_UPLOADS_MAX } from './import-limits.js';
 
 export { EVENTS, isAppEvent, type AppEvent } from './channels.js';
 
@@ -69,8 +69,17 @@ export interface AppInfo {
   transport: 'electron' | 'web';
 }
 
-/** Upper bound for one uploaded file in browser mode (base64 of MAX_IMPORT_BYTES plus slack). */
+/** Upper bound for one uploaded file in browser mode (base64 of MAX_IMPORT_BYTES plus slack), and for all files of one `import.uploads` call. */
 const MAX_UPLOAD_BASE64 = 70 * 1024 * 1024;
+
+/** One file given by content. */
+const uploadSchema = z
+  .object({
+    name: z.string().min(1).max(1024),
+    /** File content, base64. */
+    data: z.string().max(MAX_UPLOAD_BASE64),
+  })
+  .strict();
 
 export const contract = {
   'app.info': { args: z.object({}).strict(), result: result<AppInfo>() },
@@ -93,16 +102,22 @@ export const contract = {
     args: z.object({ query: z.string().min(1).max(500), limit: z.number().int().min(1).max(200).default(50) }).strict(),
     result: result<SearchHitResult[]>(),
   },
-  /** Imports one file given by content (browser mode: file input, drag and drop). */
-  'import.upload': {
+  /** Imports one file given by content. */
+  'import.upload': { args: uploadSchema, result: result<ImportOutcome>() },
+  /**
+   * Imports files given by content (browser mode: file input, drag and drop), in one transaction
+   * with a savepoint per file: one outcome per file, in order, each failure its own. At most
+   * IMPORT_UPLOADS_MAX files and MAX_UPLOAD_BASE64 characters of content per call.
+   */
+  'import.uploads': {
     args: z
-      .object({
-        name: z.string().min(1).max(1024),
-        /** File content, base64. */
-        data: z.string().max(MAX_UPLOAD_BASE64),
-      })
-      .strict(),
-    result: result<ImportOutcome>(),
+      .object({ files: z.array(uploadSchema).min(1).max(IMPORT_UPLOADS_MAX) })
+      .strict()
+      .refine((a) => a.files.reduce((n, f) => n + f.data.length, 0) <= MAX_UPLOAD_BASE64, {
+        message: `höchstens ${MAX_UPLOAD_BASE64 / 1024 / 1024} MB (base64) je Aufruf`,
+        path: ['files'],
+      }),
+    result: result<ImportOutcome[]>(),
   },
   /** Expands files and folders (recursively) into the list of importable files (Electron: paths from dialog or drop). */
   'import.expand': {

@@ -11,3 +11,12 @@ export const IMPORT_PATHS_MAX = 250;
  * files (on its parse worker) while it stores the call before.
  */
 export const IMPORT_CALLS_IN_FLIGHT = 2;
+
+/**
+ * Browser mode, where the page sends file contents: files per `import.uploads` call, and the
+ * content bytes per call the UI aims at (a larger file goes alone). Each call is one transaction
+ * with a savepoint per file, like an `import.paths` call: a folder of small wire stories costs a
+ * durable commit per 50 files instead of one per file.
+ */
+export const IMPORT_UPLOADS_MAX = 50;
+export const IMPORT_UPLOAD_BATCH_BYTES = 8 * 1024 * 1024;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe } from 'vitest';
+import { IMPORT_UPLOADS_MAX } from '../../shared/import-limits.js';
 import { ROOT, axeViolations, expect, importThroughInput, screenshot, test } from './fixtures.js';
 
 const NOTE = 'Gesprächsnotiz Stadtwerke\n\nDie Stadtwerke Kleinmarschen wollen die Fernwärme bis 2030 ausbauen, sagte der Geschäftsführer im Gespräch.\n\nDie Kosten nannte er nicht.';
@@ -21,6 +22,33 @@ describe('ways to import', () => {
     expect(await page.locator('.outcome-imported .outcome-file').allTextContents()).toEqual(['notiz.txt', 'sitzung.md']);
     const list = page.getByRole('listbox', { name: 'Artikel der Sammlung' });
     await expect.poll(() => list.getByRole('option').count()).toBe(2);
+  });
+
+  test('a folder of many files goes in a few calls, one transaction each; a bad file among them fails alone', async ({ app }) => {
+    const { page } = app;
+    const folder = path.join(app.dataDir, 'meldungen');
+    fs.mkdirSync(folder);
+    const count = IMPORT_UPLOADS_MAX + 10;
+    for (let i = 0; i < count; i++) {
+      const n = String(i).padStart(3, '0');
+      fs.writeFileSync(path.join(folder, `meldung-${n}.txt`), `Stadtrat Kleinmarschen, Sitzung ${n}\n\nDer Stadtrat beriet in seiner Sitzung Nummer ${n} über den Haushalt und das Hallenbad.`);
+    }
+    fs.writeFileSync(path.join(folder, 'meldung-025.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    const calls: string[] = [];
+    page.on('request', (r) => {
+      const m = /\/api\/(import\.[a-z]+)$/.exec(new URL(r.url()).pathname);
+      if (m) calls.push(m[1] as string);
+    });
+    await app.open();
+    await page.locator('input.file-input-folder').setInputFiles(folder);
+    await page.locator('.import-report h2', { hasText: 'Import abgeschlossen' }).waitFor();
+    expect(await page.locator('.import-progress-text').first().textContent()).toBe(`${count} von ${count}`);
+    expect(calls).toEqual(['import.uploads', 'import.uploads']);
+    expect(await page.locator('.import-current').textContent()).toBe(`${count - 1} importiert · 0 bereits vorhanden · 1 fehlgeschlagen`);
+    expect(await page.locator('.outcome-failed .outcome-item').textContent()).toContain('meldung-025.txt');
+    const list = page.getByRole('listbox', { name: 'Artikel der Sammlung' });
+    await expect.poll(() => list.getByRole('option').count()).toBeGreaterThan(0);
+    await screenshot(page, 'import-folder-batched.png');
   });
 
   test('files dropped on the window, and the same file again as a duplicate', async ({ app }) => {

@@ -63,16 +63,37 @@ export function storingOrder(parsed: readonly ParsedFile[]): number[] {
 class GroupRolledBack extends Error {}
 
 /**
- * Imports files in order with grouped commits; yields each outcome once its group is durable.
- * When the group's transaction fails as a whole (SQLite rolls back the entire transaction, not
- * just the savepoint, on a full disk or an I/O error; or the commit itself fails), nothing of the
- * group was written, and its files are stored again one by one, each in its own transaction: the
- * file that does not fit fails with a clear message, the others are kept.
+ * Stores parsed files as one group: one transaction, a savepoint per file (a failing file is rolled
+ * back alone), oldest first, outcomes in the order given. When the group's transaction fails as a
+ * whole (SQLite rolls back the entire transaction, not just the savepoint, on a full disk or an
+ * I/O error; or the commit itself fails), nothing of the group was written, and its files are
+ * stored again one by one, each in its own transaction: the file that does not fit fails with a
+ * clear message, the others are kept. `asVersionOf` is not for groups (it names one article).
  */
+export function storeGroup(db: Database, parsed: readonly ParsedFile[], opts: Pick<ImportOptions, 'lang' | 'now'> = {}): ImportOutcome[] {
+  const store = (p: ParsedFile): ImportOutcome => storeParsed(db, p, { lang: opts.lang, now: opts.now });
+  // Stored oldest first, reported in the order given: see storingOrder.
+  const order = storingOrder(parsed);
+  const outcomes: ImportOutcome[] = new Array<ImportOutcome>(parsed.length);
+  try {
+    db.transaction((): void =>
+      withDeferredIndex(db, () => {
+        for (const k of order) {
+          const o = store(parsed[k] as ParsedFile);
+          if (!o.ok && !db.inTransaction) throw new GroupRolledBack();
+          outcomes[k] = o;
+        }
+      }),
+    ).immediate();
+  } catch {
+    for (const k of order) outcomes[k] = store(parsed[k] as ParsedFile);
+  }
+  return outcomes;
+}
+
+/** Imports files in order with grouped commits (storeGroup); yields each outcome once its group is durable. */
 export async function* importFilesBatched(db: Database, files: readonly string[], opts: BatchOptions = {}): AsyncGenerator<ImportOutcome> {
   const lang = opts.lang ?? 'de';
-  // asVersionOf names one article: importPaths imports such a file alone, never in a group.
-  const store = (p: ParsedFile): ImportOutcome => storeParsed(db, p, { lang, now: opts.now });
   const groups: (readonly string[])[] = [];
   let size = Math.max(1, opts.groupSize ?? BATCH_FILES);
   const maxSize = Math.max(size, opts.maxGroupSize ?? size);
@@ -90,23 +111,8 @@ export async function* importFilesBatched(db: Database, files: readonly string[]
       const parsed = await next;
       const following = groups[g + 1];
       next = following ? parse(following) : null;
-      // Stored oldest first, reported in folder order: see storingOrder.
-      const order = storingOrder(parsed);
-      const outcomes: ImportOutcome[] = new Array<ImportOutcome>(parsed.length);
       await checkpoints?.beforeTransaction();
-      try {
-        db.transaction((): void =>
-          withDeferredIndex(db, () => {
-            for (const k of order) {
-              const o = store(parsed[k] as ParsedFile);
-              if (!o.ok && !db.inTransaction) throw new GroupRolledBack();
-              outcomes[k] = o;
-            }
-          }),
-        ).immediate();
-      } catch {
-        for (const k of order) outcomes[k] = store(parsed[k] as ParsedFile);
-      }
+      const outcomes = storeGroup(db, parsed, { lang, now: opts.now });
       checkpoints?.committed();
       yield* outcomes;
     }

@@ -58,12 +58,38 @@ export function importFile(db: Database, filePath: string, opts: ImportOptions =
   return importLoaded(db, () => loadFile(filePath), path.basename(filePath), opts);
 }
 
-/** Imports one file given by its content (browser-mode upload). */
-export function importUpload(db: Database, name: string, bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportOutcome> {
+/** A file given by its content (browser-mode upload). */
+export interface Upload {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** An upload's display name: the last part of the name it came with. */
+function uploadName(name: string): string {
   const base = path.basename(name.replace(/\\/g, '/'));
   // "." and ".." are not file names (tests/unit/reliability/hostile-input.test.ts).
-  const safeName = base && base !== '.' && base !== '..' ? base : 'upload';
+  return base && base !== '.' && base !== '..' ? base : 'upload';
+}
+
+/** Imports one file given by its content (also as a new version of an article: `asVersionOf`). */
+export function importUpload(db: Database, name: string, bytes: Uint8Array, opts: ImportOptions = {}): Promise<ImportOutcome> {
+  const safeName = uploadName(name);
   return importLoaded(db, async () => loadBytes(safeName, bytes), safeName, opts);
+}
+
+/**
+ * Imports files given by their content (browser mode: a file input or a drop, IMPORT_UPLOADS_MAX at
+ * a time) as one group: one transaction, a savepoint per file, one outcome per file in order
+ * (storeGroup in batch.ts), as `import.paths` does for files on disk.
+ */
+export async function importUploads(db: Database, uploads: readonly Upload[], opts: Pick<ImportOptions, 'lang' | 'now'> = {}): Promise<ImportOutcome[]> {
+  const parsed: ParsedFile[] = [];
+  for (const { name, bytes } of uploads) {
+    const safeName = uploadName(name);
+    parsed.push(await parseForStore(() => loadBytes(safeName, bytes), safeName, opts.lang ?? 'de'));
+  }
+  const { storeGroup } = await import('./batch.js');
+  return storeGroup(db, parsed, opts);
 }
 
 /**

@@ -24,6 +24,7 @@ const VALID_ARGS: Partial<Record<Channel, unknown>> = {
   'articles.get': { id: 1 },
   'articles.search': { query: 'Kakao' },
   'import.upload': { name: 'a.txt', data: 'SGFsbG8=' },
+  'import.uploads': { files: [{ name: 'a.txt', data: 'SGFsbG8=' }] },
   'import.expand': { paths: ['/tmp/x'] },
   'import.paths': { paths: ['/tmp/x.txt'] },
   'dialog.openImport': {},

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importFile, importPaths, importUpload } from '../../../main/core/import/pipeline.js';
+import { importFile, importPaths, importUpload, importUploads } from '../../../main/core/import/pipeline.js';
 import type { Database } from '../../../main/db/open.js';
 import type { ImportOutcome } from '../../../shared/contract.js';
 import { SAMPLES } from '../../helpers/cli.js';
@@ -63,6 +63,32 @@ describe('import pipeline', () => {
   it('imports an upload by content under its base name only', async () => {
     const r = await importUpload(db, '../../etc/Ladesäulen.txt', Buffer.from(story(5, 'Jana Ostsee')));
     expect(r).toMatchObject({ ok: true, file: 'Ladesäulen.txt', article: { agency: 'dpa', source: { file: 'Ladesäulen.txt', format: 'wire' } } });
+  });
+
+  it('imports several uploads in one call: outcomes in order, a bad file fails alone, a repeat is a duplicate', async () => {
+    const enc = (s: string) => new TextEncoder().encode(s);
+    const write = db.prepare('SELECT count(*) FROM articles').pluck();
+    const outcomes = await importUploads(db, [
+      { name: 'ordner/1.txt', bytes: enc(story(1, 'Jana Ostsee')) },
+      { name: 'leer.txt', bytes: new Uint8Array() },
+      { name: 'ordner/unter/2.txt', bytes: enc(story(2, 'Piet Lunde')) },
+      { name: 'kopie.txt', bytes: enc(story(1, 'Jana Ostsee')) },
+      { name: 'bild.txt', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) },
+    ]);
+    expect(outcomes.map((o) => [o.file, o.ok ? (o.article.duplicate ? 'duplicate' : 'imported') : o.error.code])).toEqual([
+      ['1.txt', 'imported'],
+      ['leer.txt', 'FILE_EMPTY'],
+      ['2.txt', 'imported'],
+      ['kopie.txt', 'duplicate'],
+      ['bild.txt', 'FILE_UNSUPPORTED'],
+    ]);
+    const [first, , , copy] = outcomes;
+    expect(first?.ok && copy?.ok && copy.article.id === first.article.id).toBe(true);
+    expect(write.get()).toBe(2);
+    // The same call again changes nothing.
+    const again = await importUploads(db, [{ name: '1.txt', bytes: enc(story(1, 'Jana Ostsee')) }, { name: '2.txt', bytes: enc(story(2, 'Piet Lunde')) }], { lang: 'en' });
+    expect(again.map((o) => o.ok && o.article.duplicate)).toEqual([true, true]);
+    expect(write.get()).toBe(2);
   });
 
   it('derives a missing headline from the lead and marks it', async () => {

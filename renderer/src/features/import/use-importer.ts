@@ -4,6 +4,7 @@ import { formatBytes, type Lang } from '../../../../shared/errors.js';
 import { api, toErrorPayload } from '../../api.js';
 import { IMPORT_CALLS_IN_FLIGHT, IMPORT_PATHS_MAX } from '../../../../shared/import-limits.js';
 import { readAsBase64, type PickedFile } from './read-files.js';
+import { uploadBatches } from './upload-batches.js';
 
 /**
  * Mirrors MAX_IMPORT_BYTES of the core (main/core/import/types.ts, which the renderer may not
@@ -28,14 +29,14 @@ export interface ImportReport {
 interface Job {
   /** The file shown while the job runs (the first of a chunk). */
   name: string;
-  /** Files in the job: one for an upload, up to IMPORT_PATHS_MAX for paths. */
+  /** Files in the job: up to IMPORT_UPLOADS_MAX for uploads, up to IMPORT_PATHS_MAX for paths. */
   names: readonly string[];
   run(): Promise<ImportOutcome[]>;
 }
 
 export interface Importer {
   report: ImportReport | null;
-  /** Imports files the page holds (file input, drag and drop), one upload per file, two in flight. */
+  /** Imports files the page holds (file input, drag and drop), in `import.uploads` calls of up to IMPORT_UPLOADS_MAX files, two in flight. */
   importFiles(files: readonly PickedFile[]): void;
   /** Electron: native open dialog (files, or folders), then import by path in the main process. */
   importNative(folders?: boolean): Promise<void>;
@@ -121,21 +122,19 @@ export function useImporter(lang: Lang, onCollectionChanged: () => void): Import
     [publish, pump],
   );
 
-  /** Sends one picked file's content (browser mode, drag and drop): its own transaction. */
-  const upload = useCallback(
-    async (file: PickedFile['file'], name: string): Promise<ImportOutcome> => {
+  /** A picked file's content as base64, or the outcome that says why it is not sent. */
+  const readUpload = useCallback(
+    async (file: PickedFile['file'], name: string): Promise<{ name: string; data: string } | ImportOutcome> => {
       if (file.size > MAX_FILE_BYTES) {
         const details = { file: name, size: formatBytes(file.size, lang), limit: formatBytes(MAX_FILE_BYTES, lang) };
         return { ok: false, file: name, error: { code: 'FILE_TOO_LARGE', details, message: name } };
       }
-      let data: string;
       try {
-        data = await readAsBase64(file);
+        return { name, data: await readAsBase64(file) };
       } catch (e) {
         const details = { file: name, reason: e instanceof Error ? e.message : String(e) };
         return { ok: false, file: name, error: { code: 'FILE_UNREADABLE', details, message: name } };
       }
-      return api['import.upload']({ name, data });
     },
     [lang],
   );
@@ -143,14 +142,22 @@ export function useImporter(lang: Lang, onCollectionChanged: () => void): Import
   const importFiles = useCallback(
     (files: readonly PickedFile[]) => {
       enqueue(
-        files.map(({ file, name }) => ({
-          name,
-          names: [name],
-          run: async (): Promise<ImportOutcome[]> => [await upload(file, name)],
+        uploadBatches(files).map((batch) => ({
+          name: (batch[0] as PickedFile).name,
+          names: batch.map((f) => f.name),
+          // Browser mode, drag and drop: one call (one transaction) per batch; a file that cannot
+          // be read or is too large is reported in its place and not sent.
+          run: async (): Promise<ImportOutcome[]> => {
+            const read = await Promise.all(batch.map(({ file, name }) => readUpload(file, name)));
+            const send = read.filter((r): r is { name: string; data: string } => !('ok' in r));
+            const stored = send.length > 0 ? await api['import.uploads']({ files: send }) : [];
+            let k = 0;
+            return read.map((r) => ('ok' in r ? r : (stored[k++] as ImportOutcome)));
+          },
         })),
       );
     },
-    [enqueue, upload],
+    [enqueue, readUpload],
   );
 
   const importNative = useCallback(async (folders = false) => {
