@@ -12,7 +12,6 @@ export const CHANNEL_NAMES = [
   'articles.list',
   'articles.get',
   'articles.search',
-  'import.upload',
   'import.uploads',
   'import.expand',
   'import.paths',

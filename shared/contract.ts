@@ -69,7 +69,7 @@ export interface AppInfo {
   transport: 'electron' | 'web';
 }
 
-/** Upper bound for one uploaded file in browser mode (base64 of MAX_IMPORT_BYTES plus slack), and for all files of one `import.uploads` call. */
+/** Upper bound for the content of one `import.uploads` call (base64 of MAX_IMPORT_BYTES plus slack: a file of the largest size goes alone). */
 const MAX_UPLOAD_BASE64 = 70 * 1024 * 1024;
 
 /** One file given by content. */
@@ -102,8 +102,6 @@ export const contract = {
     args: z.object({ query: z.string().min(1).max(500), limit: z.number().int().min(1).max(200).default(50) }).strict(),
     result: result<SearchHitResult[]>(),
   },
-  /** Imports one file given by content. */
-  'import.upload': { args: uploadSchema, result: result<ImportOutcome>() },
   /**
    * Imports files given by content (browser mode: file input, drag and drop), in one transaction
    * with a savepoint per file: one outcome per file, in order, each failure its own. At most

@@ -5,7 +5,7 @@ import { countArticles, getArticle, listArticles, searchArticles } from '../core
 import type { ImportOutcome } from '../../shared/contract.js';
 import { importFilesBatched } from '../core/import/batch.js';
 import { ParsePool } from '../core/import/parse-pool.js';
-import { expandPaths, importUpload, importUploads } from '../core/import/pipeline.js';
+import { expandPaths, importUploads } from '../core/import/pipeline.js';
 import { getSettings, updateSettings } from '../core/settings.js';
 import { APP_VERSION } from '../core/version.js';
 import type { Handlers } from './dispatch.js';
@@ -72,7 +72,6 @@ function bindHandlers(ctx: HandlerContext): Handlers {
     'articles.list': (q) => listArticles(db, q),
     'articles.get': ({ id }) => getArticle(db, id),
     'articles.search': ({ query, limit }) => searchArticles(db, query, limit),
-    'import.upload': ({ name, data }) => importUpload(db, name, Buffer.from(data, 'base64'), { lang: uiLang(db) }),
     'import.uploads': ({ files }) => importUploads(db, files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') })), { lang: uiLang(db) }),
     'import.expand': ({ paths }) => expandPaths(paths, uiLang(db)),
     'import.paths': async ({ paths }) => {

@@ -16,7 +16,7 @@ import { resolveStaticFile } from './static-files.js';
  * channel with the JSON body as its arguments and answers with an `Envelope`.
  */
 
-/** Largest accepted API body: one `import.upload` or `import.uploads` call (base64 of at most 70 MB, shared/contract.ts) plus JSON overhead. */
+/** Largest accepted API body: one `import.uploads` call (base64 of at most 70 MB, shared/contract.ts) plus JSON overhead. */
 export const MAX_BODY_BYTES = 80 * 1024 * 1024;
 
 export interface WebServerOptions {

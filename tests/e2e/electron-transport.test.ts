@@ -53,7 +53,6 @@ describe('Electron transport (preload stand-in)', () => {
     expect(calls).toContain('import.expand');
     // Both files in one call: one transaction for the group (import.paths).
     expect(calls.filter((c) => c === 'import.paths')).toHaveLength(1);
-    expect(calls).not.toContain('import.upload');
     expect(calls).not.toContain('import.uploads');
     // With a preload present, api.ts leaves the browser-mode token alone (it never stores one).
     expect(await page.evaluate<string | null>("sessionStorage.getItem('fundstelle.token')")).toBeNull();

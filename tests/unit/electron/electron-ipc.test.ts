@@ -23,7 +23,6 @@ const VALID_ARGS: Partial<Record<Channel, unknown>> = {
   'articles.list': {},
   'articles.get': { id: 1 },
   'articles.search': { query: 'Kakao' },
-  'import.upload': { name: 'a.txt', data: 'SGFsbG8=' },
   'import.uploads': { files: [{ name: 'a.txt', data: 'SGFsbG8=' }] },
   'import.expand': { paths: ['/tmp/x'] },
   'import.paths': { paths: ['/tmp/x.txt'] },

@@ -154,7 +154,7 @@ describe('browser-mode server', () => {
     expect((await request(port, { method: 'DELETE', path: '/' })).status).toBe(405);
     const form = await request(port, { method: 'POST', path: '/api/app.info', headers: { ...auth, 'Content-Type': 'text/plain' }, body: '{}' });
     expect(form.status).toBe(415);
-    const big = await api('import.upload', { name: 'x.txt', data: 'A'.repeat(8192) });
+    const big = await api('import.uploads', { files: [{ name: 'x.txt', data: 'A'.repeat(8192) }] });
     expect(big.status).toBe(413);
   });
 
