@@ -10,7 +10,6 @@ import { getArticle, getArticleMetadata, listArticles } from './core/articles.js
 import { runSearchCommand, SEARCH_HELP, SEARCH_OPTIONS } from './cli/search.js';
 import { toErrorPayload } from './core/errors.js';
 import { importPaths } from './core/import/pipeline.js';
-import { indexNeedsMerge, indexSegmentCount, mergeIndexFully } from './core/search-index.js';
 import { resolveDbPath } from './core/paths.js';
 import { folderWarningFor } from './core/storage-location.js';
 import { getSettings } from './core/settings.js';
@@ -18,6 +17,7 @@ import { APP_VERSION } from './core/version.js';
 import { openDatabase, type Database } from './db/open.js';
 import { UsageError, type CliIo } from './cli/command.js';
 import { FEATURE_COMMANDS } from './cli/commands.js';
+import { settleIndex } from './cli/index-merge.js';
 
 export type { CliIo };
 
@@ -143,11 +143,6 @@ const MESSAGES = {
     de: '{ok} importiert, {dup} schon vorhanden, {failed} fehlgeschlagen.',
     en: '{ok} imported, {dup} already in the collection, {failed} failed.',
   },
-  indexMerging: {
-    de: 'Suchindex wird zusammengeführt ({segments} Teile), damit die Suche schnell bleibt …',
-    en: 'Merging the search index ({segments} parts) to keep searches fast …',
-  },
-  indexMerged: { de: 'Suchindex zusammengeführt ({seconds} s).', en: 'Search index merged ({seconds} s).' },
   empty: { de: 'Die Sammlung ist leer. Importieren mit: fundstelle import PFAD', en: 'The collection is empty. Import with: fundstelle import PATH' },
   noHits: { de: 'Keine Treffer.', en: 'No hits.' },
   listFooter: { de: '{shown} von {total} Artikeln', en: '{shown} of {total} articles' },
@@ -300,23 +295,6 @@ async function runImport(db: Database, paths: string[], json: boolean, lang: Lan
   if (!json) io.out(`${msg(lang, 'summary', { ok, dup, failed })}\n`);
   settleIndex(db, lang, io);
   return failed > 0 ? 1 : 0;
-}
-
-/**
- * Merges the search index when the import left it in more than INDEX_SEGMENTS_SETTLED segments
- * (a folder of thousands of files): the app does this in idle time (main/ipc/index-maintenance.ts),
- * but a collection filled from the command line may be searched from it next, or copied away,
- * before the app is ever idle on it. Searches read every segment (at 100,000 articles, 15 segments
- * made phrase searches 15–20 % slower; docs/bench.md). Reported on stderr, so `--json` stays
- * machine-readable. Each step is its own short transaction: Ctrl+C leaves a consistent index, which
- * the app's maintenance finishes.
- */
-function settleIndex(db: Database, lang: Lang, io: CliIo): void {
-  if (!indexNeedsMerge(db)) return;
-  const start = performance.now();
-  io.err(`${msg(lang, 'indexMerging', { segments: indexSegmentCount(db) })}\n`);
-  mergeIndexFully(db);
-  io.err(`${msg(lang, 'indexMerged', { seconds: ((performance.now() - start) / 1000).toFixed(1) })}\n`);
 }
 
 /** The JSON line for one imported file: the article's metadata, or `{file, error}`. */

@@ -9,6 +9,7 @@ import type { Database } from '../../../main/db/open.js';
 import { createHandlers } from '../../../main/ipc/handlers.js';
 import { IndexMaintenance, MAINTENANCE_IDLE_MS, MAINTENANCE_STEP_GAP_MS } from '../../../main/ipc/index-maintenance.js';
 import { searchRequestSchema } from '../../../shared/contract-search.js';
+import { settleIndex } from '../../../main/cli/index-merge.js';
 import { jsonLines, runCli } from '../../helpers/cli.js';
 import { parsed, tempDb } from '../../helpers/db.js';
 
@@ -179,6 +180,21 @@ xyz/dpa
     expect(['Hafenfest', '"Deutschen Bahn"', 'Hafenmeist*', 'Nr7 OR Nr11'].map(results)).toEqual(before);
     expect((results('Kaimauer') as { total: number }).total).toBe(1);
     integrity();
+  });
+
+  it('keeps the import when the merge cannot get the write lock, and says the app will merge later', () => {
+    importSeparately(SEGMENTS);
+    const other = new BetterSqlite3(file);
+    const err: string[] = [];
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      db.pragma('busy_timeout = 0');
+      settleIndex(db, 'de', { out: () => undefined, err: (s) => err.push(s), env: {}, isTty: false });
+    } finally {
+      other.close();
+    }
+    expect(err.join('')).toMatch(/Suchindex wird zusammengeführt .*\nSuchindex nicht zusammengeführt \(database is locked\)\. Der Import ist vollständig gespeichert; die App führt den Index zusammen, sobald sie geöffnet und untätig ist\.\n$/s);
+    expect(indexSegmentCount(db)).toBe(SEGMENTS);
   });
 
   it('leaves a few segments alone (a small import is not followed by a merge)', () => {
