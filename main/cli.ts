@@ -5,7 +5,7 @@ import type { ArticleDetail, ArticleMetadata, Credit } from '../shared/article.j
 import { publicText } from '../shared/article.js';
 import type { ImportOutcome } from '../shared/contract.js';
 import { LIST_SORTS, type ListSort } from '../shared/contract-types.js';
-import type { Lang } from '../shared/errors.js';
+import { fillTemplate, type Lang } from '../shared/errors.js';
 import { getArticle, getArticleMetadata, listArticles } from './core/articles.js';
 import { runSearchCommand, SEARCH_HELP, SEARCH_OPTIONS } from './cli/search.js';
 import { toErrorPayload } from './core/errors.js';
@@ -154,7 +154,7 @@ const MESSAGES = {
 type MessageKey = keyof typeof MESSAGES;
 
 function msg(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (w, k: string) => (k in vars ? String(vars[k]) : w));
+  return fillTemplate(MESSAGES[key][lang], vars);
 }
 
 const ROLE_LABELS: Record<Lang, Record<Credit['role'], string>> = {

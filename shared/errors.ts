@@ -311,10 +311,17 @@ export interface ErrorPayload {
   message: string;
 }
 
+/** Fills `{name}` placeholders from `values`; a placeholder without a value stays as it is. */
+export function fillTemplate(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = values[key];
+    return value === undefined ? whole : String(value);
+  });
+}
+
 /** Fills the message template of `code` in `lang`. */
 export function formatError(code: ErrorCode, details: ErrorDetails, lang: Lang): string {
-  const template: string = ERROR_MESSAGES[code][lang];
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in details ? String(details[key]) : whole));
+  return fillTemplate(ERROR_MESSAGES[code][lang], details);
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {

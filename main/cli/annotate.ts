@@ -1,6 +1,6 @@
 import { findQuote } from '../../shared/anchoring.js';
 import { ANNOTATION_TYPE_LABELS, ANNOTATION_TYPES, type Annotation, type AnnotationType } from '../../shared/annotation.js';
-import { AppError, type Lang } from '../../shared/errors.js';
+import { fillTemplate, AppError, type Lang } from '../../shared/errors.js';
 import { createAnnotation } from '../core/annotations.js';
 import { getArticle } from '../core/articles.js';
 import { UsageError, stringList, stringOpt, type CliCommand } from './command.js';
@@ -14,7 +14,7 @@ const MESSAGES = {
 } as const;
 
 function msg(lang: Lang, key: keyof typeof MESSAGES, vars: Record<string, string> = {}): string {
-  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (w, k: string) => vars[k] ?? w);
+  return fillTemplate(MESSAGES[key][lang], vars);
 }
 
 /** A type from the command line: the key (claim) or its German or English label (Behauptung), any case. */

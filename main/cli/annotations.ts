@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ANNOTATION_TYPE_LABELS, EXPORT_FORMATS, type ExportFormat, type ReviewRow } from '../../shared/annotation.js';
-import type { Lang } from '../../shared/errors.js';
+import { fillTemplate, type Lang } from '../../shared/errors.js';
 import { exportAnnotations, importW3cAnnotations } from '../core/annotation-export/index.js';
 import { MAX_IMPORT_CHARS } from '../core/annotation-export/w3c-import.js';
 import { readTextFile } from '../core/read-text-file.js';
@@ -28,7 +28,7 @@ const MESSAGES = {
 } as const;
 
 function msg(lang: Lang, key: keyof typeof MESSAGES, vars: Record<string, string | number> = {}): string {
-  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (w, k: string) => (k in vars ? String(vars[k]) : w));
+  return fillTemplate(MESSAGES[key][lang], vars);
 }
 
 /** Every live annotation (of one article or of all), page by page through the review query. */

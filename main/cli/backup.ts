@@ -1,5 +1,5 @@
 import type { BackupInfo } from '../../shared/contract-backup.js';
-import { formatBytes, type Lang } from '../../shared/errors.js';
+import { fillTemplate, formatBytes, type Lang } from '../../shared/errors.js';
 import { UsageError, stringOpt, type CliCommand, type CliContext } from './command.js';
 
 const MESSAGES = {
@@ -22,7 +22,7 @@ const MESSAGES = {
 } as const;
 
 function msg(lang: Lang, key: keyof typeof MESSAGES, vars: Record<string, string | number> = {}): string {
-  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (w, k: string) => (k in vars ? String(vars[k]) : w));
+  return fillTemplate(MESSAGES[key][lang], vars);
 }
 
 function listLine(b: BackupInfo, lang: Lang): string {

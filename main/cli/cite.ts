@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CSL_LOCALES, EXPORT_FORMATS, type CslLocale, type ExportFormat } from '../../shared/contract-citations.js';
-import type { Lang } from '../../shared/errors.js';
+import { fillTemplate, type Lang } from '../../shared/errors.js';
 import { UsageError, stringList, stringOpt, type CliCommand } from './command.js';
 
 const MESSAGES = {
@@ -12,7 +12,7 @@ const MESSAGES = {
 } as const;
 
 function msg(lang: Lang, key: keyof typeof MESSAGES, vars: Record<string, string> = {}): string {
-  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (w, k: string) => vars[k] ?? w);
+  return fillTemplate(MESSAGES[key][lang], vars);
 }
 
 /** `fundstelle cite ARTICLE_ID... [--source ID]... --format FORMAT [--style STYLE_ID] [--locale de-DE|en-US] [--out FILE]`. */

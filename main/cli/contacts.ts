@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Lang } from '../../shared/errors.js';
+import { fillTemplate, type Lang } from '../../shared/errors.js';
 import { UsageError, runSubcommand, stringList, stringOpt, type CliCommand, type CliContext } from './command.js';
 
 const MESSAGES = {
@@ -18,7 +18,7 @@ const MESSAGES = {
 } as const;
 
 function msg(lang: Lang, key: keyof typeof MESSAGES, vars: Record<string, string | number> = {}): string {
-  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (w, k: string) => (k in vars ? String(vars[k]) : w));
+  return fillTemplate(MESSAGES[key][lang], vars);
 }
 
 async function runList({ db, values, lang, io }: CliContext): Promise<number> {

@@ -1,4 +1,4 @@
-import type { Lang } from '../../shared/errors.js';
+import { fillTemplate, type Lang } from '../../shared/errors.js';
 import { indexNeedsMerge, indexSegmentCount, mergeIndexFully } from '../core/search-index.js';
 import type { Database } from '../db/open.js';
 import type { CliIo } from './command.js';
@@ -16,7 +16,7 @@ const MESSAGES = {
 } as const;
 
 function msg(lang: Lang, key: keyof typeof MESSAGES, vars: Record<string, string | number>): string {
-  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (w, k: string) => (k in vars ? String(vars[k]) : w));
+  return fillTemplate(MESSAGES[key][lang], vars);
 }
 
 /**

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Lang } from '../../shared/errors.js';
+import { fillTemplate, type Lang } from '../../shared/errors.js';
 import { DRAFT_FORMATS, INQUIRY_STATUS_LABELS, parseInquiryStatus, type DraftFormat, type Inquiry } from '../../shared/inquiry.js';
 import { UsageError, runSubcommand, stringOpt, type CliCommand, type CliContext } from './command.js';
 
@@ -29,7 +29,7 @@ const MESSAGES = {
 } as const;
 
 function msg(lang: Lang, key: keyof typeof MESSAGES, vars: Record<string, string | number> = {}): string {
-  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (w, k: string) => (k in vars ? String(vars[k]) : w));
+  return fillTemplate(MESSAGES[key][lang], vars);
 }
 
 function statusOpt(values: CliContext['values'], lang: Lang, required: boolean) {

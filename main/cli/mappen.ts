@@ -1,5 +1,5 @@
 import type { Mappe } from '../../shared/contract-search.js';
-import type { Lang } from '../../shared/errors.js';
+import { fillTemplate, type Lang } from '../../shared/errors.js';
 import { addToMappe, createMappe, deleteMappe, findMappe, listMappen, removeFromMappe, renameMappe, setMappeNote } from '../core/mappen.js';
 import { UsageError, stringOpt, type CliCommand, type CliContext } from './command.js';
 
@@ -19,7 +19,7 @@ const MESSAGES = {
 } as const;
 
 function msg(lang: Lang, key: keyof typeof MESSAGES, vars: Record<string, string | number> = {}): string {
-  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (w, k: string) => (k in vars ? String(vars[k]) : w));
+  return fillTemplate(MESSAGES[key][lang], vars);
 }
 
 function articleIds(args: string[], lang: Lang): number[] {

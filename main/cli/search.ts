@@ -1,7 +1,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import { ANNOTATION_TYPES, type AnnotationType } from '../../shared/annotation.js';
 import { DATE_BOUND_RE, SEARCH_SORTS, searchRequestSchema, type SearchFilters, type SearchHit, type SearchSort } from '../../shared/contract-search.js';
-import type { Lang } from '../../shared/errors.js';
+import { fillTemplate, type Lang } from '../../shared/errors.js';
 import { VERIFICATION_STATUS_LABELS } from '../../shared/source.js';
 import { findMappe } from '../core/mappen.js';
 import { search } from '../core/search.js';
@@ -88,7 +88,7 @@ const MESSAGES = {
 } as const;
 
 function msg(lang: Lang, key: keyof typeof MESSAGES, vars: Record<string, string | number> = {}): string {
-  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (w, k: string) => (k in vars ? String(vars[k]) : w));
+  return fillTemplate(MESSAGES[key][lang], vars);
 }
 
 function intOpt(values: CliContext['values'], name: string, lang: Lang, fallback: number): number {

@@ -1,4 +1,4 @@
-import type { Lang } from '../../shared/errors.js';
+import { fillTemplate, type Lang } from '../../shared/errors.js';
 import { PROPOSAL_KIND_LABELS } from '../../shared/proposals/types.js';
 import { SOURCE_KIND_LABELS, SOURCE_KINDS, VERIFICATION_STATUSES, VERIFICATION_STATUS_LABELS, type SourceKind, type VerificationStatus } from '../../shared/source.js';
 import { MANUAL_SOURCE_TYPES, type ManualSourceKind } from '../../shared/contract-citations.js';
@@ -35,7 +35,7 @@ const MESSAGES = {
 } as const;
 
 function msg(lang: Lang, key: keyof typeof MESSAGES, vars: Record<string, string | number> = {}): string {
-  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (w, k: string) => (k in vars ? String(vars[k]) : w));
+  return fillTemplate(MESSAGES[key][lang], vars);
 }
 
 function positiveId(raw: string | undefined, lang: Lang, what: 'needArticle' | 'needSource'): number {

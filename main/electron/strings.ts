@@ -1,4 +1,4 @@
-import type { Lang } from '../../shared/errors.js';
+import { fillTemplate, type Lang } from '../../shared/errors.js';
 
 /**
  * The shell's own texts (menu, native dialogs) in German and English. The UI's texts live in the
@@ -87,6 +87,5 @@ export type StringKey = keyof (typeof STRINGS)['de'];
 
 /** The shell text `key` in `lang`, with `{name}` placeholders filled from `values`. */
 export function t(lang: Lang, key: StringKey, values: Record<string, string> = {}): string {
-  const template: string = STRINGS[lang][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+  return fillTemplate(STRINGS[lang][key], values);
 }

@@ -71,7 +71,7 @@ class GroupRolledBack extends Error {}
  * clear message, the others are kept. `asVersionOf` is not for groups (it names one article).
  */
 export function storeGroup(db: Database, parsed: readonly ParsedFile[], opts: Pick<ImportOptions, 'lang' | 'now'> = {}): ImportOutcome[] {
-  const store = (p: ParsedFile): ImportOutcome => storeParsed(db, p, { lang: opts.lang, now: opts.now });
+  const store = (p: ParsedFile): ImportOutcome => storeParsed(db, p, opts);
   // Stored oldest first, reported in the order given: see storingOrder.
   const order = storingOrder(parsed);
   const outcomes: ImportOutcome[] = new Array<ImportOutcome>(parsed.length);
