@@ -3,6 +3,7 @@ import { publicText, type Block } from '../../shared/article.js';
 import { AppError } from '../../shared/errors.js';
 import type { ParsedQuery, SearchNode } from '../../shared/search-query.js';
 import { cachedStatement } from '../db/statements.js';
+import { TermSet } from './term-table.js';
 import { implicitPrefixAllowed, indexTerms, queryPrefixFormsOf, queryTermsOf, stemLanguageOf, termOf, wordsOf, type StemLanguage } from './search-text.js';
 
 /**
@@ -19,10 +20,23 @@ import { implicitPrefixAllowed, indexTerms, queryPrefixFormsOf, queryTermsOf, st
  */
 
 /**
- * Prefix lengths with an FTS5 prefix index (migration 0007): `Wort*` with a prefix of this many
- * letters is read from one doclist instead of merging every term's.
+ * Prefix lengths with an FTS5 prefix index (migration 0011; 3, 4 and 5 from migration 0007 to 0010):
+ * `Wort*` with a prefix of this many letters is read from one doclist instead of merging every
+ * term's. Each prefix index costs about as much to write as the terms themselves, so longer
+ * prefixes are looked up in the term list instead (see {@link articleTerms}).
  */
-export const ARTICLE_FTS_PREFIXES = [3, 4, 5] as const;
+export const ARTICLE_FTS_PREFIXES = [3] as const;
+
+/**
+ * A prefix longer than every indexed one becomes the OR of the index terms that start with it, read
+ * from `article_terms`, when there are at most this many; FTS5 walks such an OR newest first and
+ * stops at the page, where its own prefix query would first merge every matching term's doclist.
+ * More terms than this: FTS5's own prefix query.
+ */
+export const PREFIX_EXPANSION_MAX = 2000;
+
+/** The longest prefix length FTS5 has an index for; `article_terms` holds only longer terms. */
+const LONGEST_INDEXED_PREFIX = Math.max(...ARTICLE_FTS_PREFIXES);
 
 /**
  * FTS5 `hashsize` of `articles_fts` (migrations 0009, 0010): the terms a transaction collects
@@ -68,6 +82,9 @@ interface IndexStatements {
   del: Statement;
   ins: Statement;
   setKey: Statement;
+  termsToken: Statement;
+  setTermsToken: Statement;
+  addTerms: Statement;
 }
 const statements = new WeakMap<Database, IndexStatements>();
 
@@ -81,6 +98,9 @@ function indexStatements(db: Database): IndexStatements {
       del: db.prepare('DELETE FROM articles_fts WHERE rowid = ?'),
       ins: db.prepare('INSERT INTO articles_fts (rowid, title_terms, body_terms) VALUES (?, ?, ?)'),
       setKey: db.prepare('INSERT OR REPLACE INTO article_search_keys (article_id, key) VALUES (?, ?)'),
+      termsToken: db.prepare('SELECT token FROM article_terms_state WHERE id = 1').pluck(),
+      setTermsToken: db.prepare('UPDATE article_terms_state SET token = ? WHERE id = 1'),
+      addTerms: db.prepare('INSERT OR IGNORE INTO article_terms (term) SELECT value FROM json_each(?)'),
     };
     statements.set(db, s);
   }
@@ -114,6 +134,7 @@ export function indexArticle(db: Database, id: number, row: IndexRow, replace = 
   const pending = deferred.get(db);
   if (!pending) {
     s.ins.run(key, row.title, row.body);
+    recordTerms(db, [row]);
     return;
   }
   const entries = pending.get(key);
@@ -150,14 +171,78 @@ export function withDeferredIndex<T>(db: Database, write: () => T): T {
     deferred.delete(db);
   }
   const s = indexStatements(db);
+  const written: IndexRow[] = [];
   for (const key of [...pending.keys()].sort((a, b) => a - b)) {
     const entries = pending.get(key) as { id: number; hash: string; row: IndexRow }[];
     const cur = s.current.get((entries[0] as { id: number }).id) as { key: number; hash: string } | undefined;
     if (!cur || cur.key !== key) continue;
     const entry = entries.findLast((e) => e.hash === cur.hash);
-    if (entry) s.ins.run(key, entry.row.title, entry.row.body);
+    if (entry) {
+      s.ins.run(key, entry.row.title, entry.row.body);
+      written.push(entry.row);
+    }
   }
+  recordTerms(db, written);
   return result;
+}
+
+/**
+ * The term list (`article_terms`, migration 0011): every term ever written to `articles_fts`, so a
+ * prefix query can be expanded to the terms it stands for. Terms of deleted articles stay; a term
+ * that matches nothing costs a query next to nothing.
+ *
+ * Writing every term of every article would cost more than the prefix index it replaces, so each
+ * connection remembers the terms it knows to be in the list and writes only new ones, all of a
+ * group in one statement. What it remembers is only valid while the list is as it left it: each
+ * write of new terms also stores a new random token (`article_terms_state`), and the memory is
+ * dropped whenever the stored token is not the one it wrote last. A transaction or savepoint rolled
+ * back after a write puts the old token back, and a write by another connection stores another
+ * token, so neither can leave a term remembered that the list does not have.
+ */
+interface KnownTerms {
+  token: number;
+  terms: TermSet;
+}
+const knownTerms = new WeakMap<Database, KnownTerms>();
+/**
+ * Terms remembered per connection at most (a table of 2^18 slots, 16 MB); then it starts again, and
+ * terms written again are ignored. 100,000 benchmark articles have 56,000 terms.
+ */
+const KNOWN_TERMS_MAX = 180_000;
+
+/** Adds the terms of index rows just written to `article_terms` (in the caller's transaction). */
+export function recordTerms(db: Database, rows: readonly IndexRow[]): void {
+  if (rows.length === 0) return;
+  const s = indexStatements(db);
+  const token = s.termsToken.get() as number;
+  let known = knownTerms.get(db);
+  if (!known || known.token !== token || known.terms.size > KNOWN_TERMS_MAX) {
+    known = { token, terms: new TermSet() };
+    knownTerms.set(db, known);
+  }
+  const fresh: string[] = [];
+  // Terms are space-separated letters and digits (search-text.ts), as FTS5 splits them too. Only
+  // terms longer than the longest indexed prefix can be asked for by an expansion; the short ones
+  // ("der", "und", "the") are a third of all and are left out.
+  for (const row of rows) {
+    known.terms.addNew(row.title, LONGEST_INDEXED_PREFIX + 1, fresh);
+    known.terms.addNew(row.body, LONGEST_INDEXED_PREFIX + 1, fresh);
+  }
+  if (fresh.length === 0) return;
+  // Not valid until both writes are done: a write that throws leaves the memory to be dropped.
+  known.token = -1;
+  const next = randomToken(token);
+  s.addTerms.run(JSON.stringify(fresh));
+  s.setTermsToken.run(next);
+  known.token = next;
+}
+
+/** A random token, not negative, other than `previous` (an SQLite integer and an exact JavaScript number). */
+function randomToken(previous: number): number {
+  for (;;) {
+    const t = Math.floor(Math.random() * Number.MAX_SAFE_INTEGER);
+    if (t !== previous) return t;
+  }
 }
 
 /**
@@ -178,6 +263,41 @@ export function forEachArticleForIndex(
     if (!tail) return;
     last = tail.id;
   }
+}
+
+/**
+ * The statement that creates `articles_fts` with FTS5 prefix indexes for `prefixes`: the table of
+ * migrations 6 (none), 7 (3, 4, 5) and 11 (ARTICLE_FTS_PREFIXES), which differ only in those.
+ */
+export function articleIndexTableSql(prefixes: readonly number[]): string {
+  return `CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title_terms,
+    body_terms,
+    content = '',
+    contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 0'${prefixes.length > 0 ? `,\n    prefix = '${prefixes.join(' ')}'` : ''}
+  )`;
+}
+
+/**
+ * Writes every stored article's index row into a new, empty `articles_fts`, under the search key
+ * it already has (migrations that rebuild the index); `withTerms`: into the term list too.
+ */
+export function reindexArticles(db: Database, withTerms: boolean): void {
+  const insert = db.prepare('INSERT INTO articles_fts (rowid, title_terms, body_terms) VALUES (?, ?, ?)');
+  const keyOf = db.prepare('SELECT key FROM article_search_keys WHERE article_id = ?').pluck();
+  let rows: IndexRow[] = [];
+  forEachArticleForIndex(db, (r) => {
+    const row = articleIndexRow(r.title, r.text, r.blocks, r.language);
+    insert.run(keyOf.get(r.id) as number, row.title, row.body);
+    if (!withTerms) return;
+    rows.push(row);
+    if (rows.length === 500) {
+      recordTerms(db, rows);
+      rows = [];
+    }
+  });
+  if (withTerms) recordTerms(db, rows);
 }
 
 /** Removes an article from the search index. */
@@ -279,16 +399,43 @@ export interface TermCompiler {
 
 const STEM_LANGS: StemLanguage[] = ['de', 'en', null];
 
-/** Query words against the article index: every stemmed form, since the article language is unknown. */
-export const ARTICLE_TERMS: TermCompiler = {
-  word: (w) => anyOf(queryTermsOf(w).map(quote)),
-  prefix: (w) => {
-    const { prefix, exact } = queryPrefixFormsOf(w);
-    return anyOf([`${quote(prefix)}*`, ...exact.map(quote)]);
-  },
-  phrase: (words, prefix) => anyOf(STEM_LANGS.map((l) => `${quote(words.map((w) => termOf(w, l)).join(' '))}${prefix ? '*' : ''}`)),
-  column: (f) => COLUMN[f],
-};
+/**
+ * The terms in `article_terms` that start with `prefix`, or null when there are none (the prefix
+ * query is then as quick) or more than PREFIX_EXPANSION_MAX. The range [prefix, prefix with its
+ * last code unit plus one) holds exactly the strings that start with it: SQLite compares text as
+ * UTF-8 bytes, which sort as code points do.
+ */
+function termsStartingWith(db: Database, prefix: string): string[] | null {
+  const last = prefix.charCodeAt(prefix.length - 1);
+  if (prefix.length === 0 || (last >= 0xd800 && last <= 0xdfff)) return null;
+  const end = prefix.slice(0, -1) + String.fromCharCode(last + 1);
+  const terms = cachedStatement(db, 'SELECT term FROM article_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?')
+    .pluck()
+    .all(prefix, end, PREFIX_EXPANSION_MAX + 1) as string[];
+  return terms.length === 0 || terms.length > PREFIX_EXPANSION_MAX ? null : terms;
+}
+
+/**
+ * Query words against the article index: every stemmed form, since the article language is unknown.
+ *
+ * `db` given: a prefix longer than the indexed ones becomes the OR of the terms it stands for (see
+ * PREFIX_EXPANSION_MAX), which is quick for a page of newest matches (`search`, up to
+ * SEARCH_COUNT_LIMIT rows) but slower than FTS5's own prefix query when every match is needed (the
+ * library list's type-ahead filter counts them all: no `db` there). Without `db`, and for prefixes
+ * of indexed length or shorter, FTS5's prefix query (`"wort"*`).
+ */
+export function articleTerms(db: Database | null): TermCompiler {
+  return {
+    word: (w) => anyOf(queryTermsOf(w).map(quote)),
+    prefix: (w) => {
+      const { prefix, exact } = queryPrefixFormsOf(w);
+      const expanded = db && [...prefix].length > LONGEST_INDEXED_PREFIX ? termsStartingWith(db, prefix) : null;
+      return anyOf([...(expanded ? expanded.map(quote) : [`${quote(prefix)}*`]), ...exact.map(quote)]);
+    },
+    phrase: (words, prefix) => anyOf(STEM_LANGS.map((l) => `${quote(words.map((w) => termOf(w, l)).join(' '))}${prefix ? '*' : ''}`)),
+    column: (f) => COLUMN[f],
+  };
+}
 
 export interface CompileOptions {
   /** Every bare word matches as a prefix too (type-ahead filtering of the library list). */
@@ -336,10 +483,13 @@ export function compileMatch(node: SearchNode | null, terms: TermCompiler, opts:
   }
 }
 
-/** The MATCH expression of a strictly parsed query; a query of only punctuation is an error. */
-export function strictArticleMatch(query: string, parsed: ParsedQuery): string | null {
+/**
+ * The MATCH expression of a strictly parsed query; a query of only punctuation is an error. `db`: the
+ * collection searched, for expanding long prefixes (articleTerms); without it the query is only checked.
+ */
+export function strictArticleMatch(query: string, parsed: ParsedQuery, db: Database | null = null): string | null {
   if (!parsed.node) return null;
-  const match = compileMatch(parsed.node, ARTICLE_TERMS);
+  const match = compileMatch(parsed.node, articleTerms(db));
   if (!match) throw new AppError('SEARCH_QUERY_INVALID', { query, reason: 'Sie enthält keinen suchbaren Begriff, nur Satz- oder Sonderzeichen.' });
   return match;
 }

@@ -5,7 +5,7 @@ import { publicText, type ArticleSummary, type Block } from '../../shared/articl
 import { SEARCH_KINDS, SOURCE_HITS_MAX, type AnnotationSearchHit, type ArticleSearchHit, type SearchFilters, type SearchHit, type SearchRequest, type SearchResult, type SourceSearchHit } from '../../shared/contract-search.js';
 import { matchSources } from './sources.js';
 import { parseSearchQuery, parseSearchQueryLenient, type ParsedQuery, type SearchNode } from '../../shared/search-query.js';
-import { ARTICLE_ID_BITS, ARTICLE_TERMS, compileMatch, strictArticleMatch, type TermCompiler } from './search-index.js';
+import { ARTICLE_ID_BITS, articleTerms, compileMatch, strictArticleMatch, type TermCompiler } from './search-index.js';
 import { hitMatcher, makeSnippet, type HitMatcher } from './search-snippet.js';
 import { stemLanguageOf, termOf, wordsOf } from './search-text.js';
 import { cachedStatement } from '../db/statements.js';
@@ -353,7 +353,7 @@ function dateKey(published: string | null): string {
  */
 export function search(db: Database, req: SearchRequest): SearchResult {
   const parsed = parseSearchQuery(req.query);
-  const match = strictArticleMatch(req.query, parsed);
+  const match = strictArticleMatch(req.query, parsed, db);
   const kinds = req.filters.kinds ?? SEARCH_KINDS;
   // Articles and annotations are merged into one page: take offset+limit of each, merge, cut.
   // Sources (few, matched by name) come separately, on the first page.
@@ -395,10 +395,12 @@ export function search(db: Database, req: SearchRequest): SearchResult {
 /**
  * The tolerant MATCH expression of the library's type-ahead filter: any input is valid (see
  * parseSearchQueryLenient) and every word also matches as a prefix. Null for nothing searchable.
+ * `db`: for a search that reads a bounded page of matches (see articleTerms); the type-ahead
+ * filter, which counts every match, passes none.
  */
-export function lenientArticleMatch(query: string): { match: string | null; parsed: ParsedQuery } {
+export function lenientArticleMatch(query: string, db: Database | null = null): { match: string | null; parsed: ParsedQuery } {
   const parsed = parseSearchQueryLenient(query);
-  return { match: compileMatch(parsed.node, ARTICLE_TERMS, { implicitPrefix: true }), parsed };
+  return { match: compileMatch(parsed.node, articleTerms(db), { implicitPrefix: true }), parsed };
 }
 
 /** An article hit of the simple search (`articles.search`). */
@@ -408,7 +410,7 @@ export interface SimpleSearchHit extends ArticleSummary {
 
 /** The simple search behind `articles.search`: tolerant, words as prefixes, best match first (bounded). */
 export function searchArticlesLenient(db: Database, query: string, limit: number): SimpleSearchHit[] {
-  const { match, parsed } = lenientArticleMatch(query);
+  const { match, parsed } = lenientArticleMatch(query, db);
   if (!match) return [];
   const page = searchArticlePage(db, match, articleFilters(db, {}, parsed), 'relevance', 0, limit);
   const snippets = withSnippets(db, page.rows, hitMatcher(parsed.node, true));

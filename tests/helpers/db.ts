@@ -4,6 +4,7 @@ import path from 'node:path';
 import { CanonicalTextBuilder } from '../../shared/text-builder.js';
 import type { BlockKind, ParsedArticle } from '../../shared/article.js';
 import { openDatabase, type Database } from '../../main/db/open.js';
+import { articleIndexRow, searchKey } from '../../main/core/search-index.js';
 
 /** A fresh temporary folder, removed by the returned cleanup. */
 export function tempDir(prefix = 'fundstelle-test-'): { dir: string; cleanup: () => void } {
@@ -60,4 +61,29 @@ export function dumpDatabase(db: Database): Record<string, unknown[]> {
   for (const { name } of tables) out[name] = db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`).all();
   out.__schema = db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY name').all();
   return out;
+}
+
+/**
+ * Stores an article the way a collection of an older schema holds it (from schema 6 on: with its
+ * search key and index row), by plain SQL: the app's own insert path writes the newest schema only.
+ * For tests of migrations. Returns the article id.
+ */
+export function storeAsOldSchema(db: Database, a: { title: string; text: string; published: string | null; language?: string }): number {
+  const blocks = [{ kind: 'paragraph' as const, start: 0, end: a.text.length }];
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO articles (title, text, blocks, word_count, content_hash, source_file, source_format, source_encoding, imported_at, published, language)
+         VALUES (?, ?, ?, 1, ?, 'x.txt', 'wire', 'utf-8', '2026-01-01T00:00:00.000Z', ?, ?)`,
+      )
+      .run(a.title, a.text, JSON.stringify(blocks), `hash:${a.title}:${a.text}`, a.published, a.language ?? 'de').lastInsertRowid,
+  );
+  const hasKeys = db.prepare("SELECT 1 FROM sqlite_schema WHERE name = 'article_search_keys'").get() !== undefined;
+  if (hasKeys) {
+    const key = searchKey(a.published, id);
+    const row = articleIndexRow(a.title, a.text, blocks, a.language ?? 'de');
+    db.prepare('INSERT INTO article_search_keys (article_id, key) VALUES (?, ?)').run(id, key);
+    db.prepare('INSERT INTO articles_fts (rowid, title_terms, body_terms) VALUES (?, ?, ?)').run(key, row.title, row.body);
+  }
+  return id;
 }

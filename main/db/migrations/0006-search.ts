@@ -1,4 +1,4 @@
-import { articleIndexRow, forEachArticleForIndex, searchKey } from '../../core/search-index.js';
+import { articleIndexRow, articleIndexTableSql, forEachArticleForIndex, searchKey } from '../../core/search-index.js';
 import type { Migration } from './types.js';
 
 /**
@@ -21,13 +21,7 @@ export const migration0006: Migration = {
   up(db) {
     db.exec(`
       DROP TABLE articles_fts;
-      CREATE VIRTUAL TABLE articles_fts USING fts5 (
-        title_terms,
-        body_terms,
-        content = '',
-        contentless_delete = 1,
-        tokenize = 'unicode61 remove_diacritics 0'
-      );
+      ${articleIndexTableSql([])};
       CREATE TABLE article_search_keys (
         article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
         key INTEGER NOT NULL

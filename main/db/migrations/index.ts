@@ -9,10 +9,11 @@ import { migration0007 } from './0007-search-prefixes.js';
 import { migration0008 } from './0008-source-search.js';
 import { migration0009 } from './0009-index-write-buffer.js';
 import { migration0010 } from './0010-index-merging.js';
+import { migration0011 } from './0011-term-list.js';
 import type { Migration } from './types.js';
 
 /** Every migration in order. Add a new file per schema change and list it here. */
-export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
+export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
 

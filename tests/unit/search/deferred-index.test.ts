@@ -7,7 +7,7 @@ import { LATEST_VERSION, migrate } from '../../../main/db/migrations/index.js';
 import { search } from '../../../main/core/search.js';
 import type { Database } from '../../../main/db/open.js';
 import { searchRequestSchema } from '../../../shared/contract-search.js';
-import { parsed, tempDb } from '../../helpers/db.js';
+import { parsed, storeAsOldSchema, tempDb } from '../../helpers/db.js';
 
 let db: Database;
 let cleanup: () => void;
@@ -100,7 +100,7 @@ describe('index write buffer and merging (migrations 9 and 10)', () => {
     try {
       migrate(old, 8);
       expect(setting(old, 'hashsize')).toBeUndefined();
-      const id = insertArticle(old, story('Hafenkran', '2025-05-05'), prov('a.txt')).id;
+      const id = storeAsOldSchema(old, { title: 'Hafenkran', text: 'Ein neuer Hafenkran steht in Hamburg.', published: '2025-05-05' });
       migrate(old, 9);
       expect(setting(old, 'hashsize')).toBe(16 * 1024 * 1024);
       expect(setting(old, 'automerge')).toBeUndefined();

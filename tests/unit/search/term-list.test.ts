@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { insertArticle } from '../../../main/core/articles.js';
+import { search } from '../../../main/core/search.js';
+import { PREFIX_EXPANSION_MAX, strictArticleMatch, withDeferredIndex } from '../../../main/core/search-index.js';
+import type { Database } from '../../../main/db/open.js';
+import { searchRequestSchema, type ArticleSearchHit } from '../../../shared/contract-search.js';
+import { parseSearchQuery } from '../../../shared/search-query.js';
+import { parsed, tempDb } from '../../helpers/db.js';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+const source = (file: string) => ({ file, format: 'wire' as const, encoding: 'utf-8', importedAt: '2026-01-01T00:00:00.000Z' });
+
+function fresh(): Database {
+  const { db, cleanup } = tempDb();
+  cleanups.push(cleanup);
+  return db;
+}
+
+function store(db: Database, title: string, text: string, published = '2025-03-01'): number {
+  return insertArticle(db, parsed([['paragraph', text]], { title, published }), source(`${title}.txt`)).id;
+}
+
+function titles(db: Database, query: string): string[] {
+  return (search(db, searchRequestSchema.parse({ query, filters: { kinds: ['article'] } })).hits as ArticleSearchHit[]).map((h) => h.title).sort();
+}
+
+/** Article ids FTS5's own prefix query finds for a folded prefix: what the expansion must equal. */
+function nativeIds(db: Database, prefix: string): number[] {
+  return (db.prepare('SELECT rowid & 67108863 FROM articles_fts WHERE articles_fts MATCH ? ORDER BY 1').pluck().all(`"${prefix}"*`) as number[]).sort((a, b) => a - b);
+}
+
+function matchOf(db: Database, query: string): string | null {
+  return strictArticleMatch(query, parseSearchQuery(query), db);
+}
+
+describe('long prefixes through the term list', () => {
+  it('expands a prefix longer than the indexed ones to the terms it stands for, with what FTS5 itself finds', () => {
+    const db = fresh();
+    const ids = {
+      a: store(db, 'Dichtung', 'Die Zylinderkopfdichtung des Motors war defekt.'),
+      b: store(db, 'Zylinder', 'Zwei Zylinder arbeiten im Takt.'),
+      c: store(db, 'Kopf', 'Der Zylinderkopf wurde getauscht, der Zylinderblock nicht.'),
+      d: store(db, 'Fremd', 'Ein Zyklus der Zyklone.'),
+    };
+    const m = matchOf(db, 'Zylinderk*') as string;
+    // The OR of stored terms, not FTS5's prefix query.
+    expect(m).not.toContain('*');
+    expect(m).toContain('"zylinderkopfdicht"');
+    expect(m).toContain('"zylinderkopf"');
+    expect(m).not.toContain('"zylinderblock"');
+    for (const [q, prefix] of [
+      ['Zylinderk*', 'zylinderk'],
+      ['Zylin*', 'zylin'],
+      ['Zykl*', 'zykl'],
+      ['Zylinderb*', 'zylinderb'],
+    ] as const) {
+      const got = (search(db, searchRequestSchema.parse({ query: q, filters: { kinds: ['article'] } })).hits as ArticleSearchHit[]).map((h) => h.id).sort((x, y) => x - y);
+      expect([q, got]).toEqual([q, nativeIds(db, prefix)]);
+    }
+    expect(titles(db, 'Zylinderk*')).toEqual(['Dichtung', 'Kopf']);
+    expect(titles(db, 'Zylinderb*')).toEqual(['Kopf']);
+    expect(titles(db, 'Zyk*')).toEqual(['Fremd']);
+    expect(titles(db, 'Zylinderx*')).toEqual([]);
+    expect(ids.b).toBeGreaterThan(0);
+  });
+
+  it('keeps FTS5 prefix queries for indexed lengths, for too many terms, and without a collection', () => {
+    const db = fresh();
+    store(db, 'Kakao', 'Die Kakaobohnen werden teurer.');
+    expect(matchOf(db, 'Kak*')).toContain('"kak"*');
+    expect(strictArticleMatch('Kakaob*', parseSearchQuery('Kakaob*'))).toContain('"kakaob"*');
+    db.prepare("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 <= ?) INSERT INTO article_terms (term) SELECT printf('kakaox%05d', i) FROM n").run(PREFIX_EXPANSION_MAX);
+    expect(matchOf(db, 'Kakaox*')).toContain('"kakaox"*');
+    expect(matchOf(db, 'Kakaob*')).not.toContain('*');
+    expect(titles(db, 'Kakaob*')).toEqual(['Kakao']);
+  });
+
+  it('records each new term once, in the same transaction as the index row', () => {
+    const db = fresh();
+    const count = () => db.prepare('SELECT count(*) FROM article_terms').pluck().get() as number;
+    store(db, 'Eins', 'Der Hafen von Hamburg.');
+    const after1 = count();
+    // Terms of 4 letters or more (shorter ones are read through the 3-letter prefix index).
+    expect(db.prepare('SELECT term FROM article_terms ORDER BY term').pluck().all()).toEqual(['hamburg']);
+    store(db, 'Zwei', 'Von Hamburg der Hafen.', '2025-03-02');
+    expect(count()).toBe(after1 + 1); // only "zwei" is new
+    expect(db.prepare('SELECT term FROM article_terms ORDER BY term').pluck().all()).toEqual(['hamburg', 'zwei']);
+  });
+
+  it('records the terms of a group written with deferred index rows (the folder import)', () => {
+    const db = fresh();
+    db.transaction(() =>
+      withDeferredIndex(db, () => {
+        store(db, 'Erste', 'Die Hafenkräne in Rotterdam.');
+        store(db, 'Zweite', 'Die Hafenmauer in Antwerpen.', '2025-03-02');
+      }),
+    )();
+    expect(db.prepare("SELECT term FROM article_terms WHERE term LIKE 'hafen%' OR term IN ('rotterdam', 'antwerp') ORDER BY term").pluck().all()).toEqual(['antwerp', 'hafenkran', 'hafenmau', 'rotterdam']);
+    expect(titles(db, 'Hafenk*')).toEqual(['Erste']);
+    expect(titles(db, 'Hafen*')).toEqual(['Erste', 'Zweite']);
+  });
+
+  it('a rolled-back write leaves no term remembered that the list does not have', () => {
+    const db = fresh();
+    store(db, 'Dichtung', 'Die Zylinderkopfdichtung war defekt.');
+    // A transaction rolled back after the article (and its new term "zylinderkopf") was indexed.
+    expect(() =>
+      db.transaction(() => {
+        store(db, 'Verworfen', 'Der Zylinderkopf wurde getauscht.');
+        throw new Error('abgebrochen');
+      })(),
+    ).toThrow('abgebrochen');
+    expect(db.prepare("SELECT count(*) FROM article_terms WHERE term = 'zylinderkopf'").pluck().get()).toBe(0);
+    // The same term again, now committed: it must reach the list, or "Zylinderk*" misses the article.
+    store(db, 'Kopf', 'Der Zylinderkopf wurde getauscht.');
+    expect(titles(db, 'Zylinderk*')).toEqual(['Dichtung', 'Kopf']);
+
+    // The same within one transaction: a savepoint rolled back, the transaction committed.
+    db.transaction(() => {
+      expect(() =>
+        db.transaction(() => {
+          store(db, 'Verworfen', 'Ein Zylinderblock aus Guss.');
+          throw new Error('Datei verworfen');
+        })(),
+      ).toThrow('Datei verworfen');
+      store(db, 'Block', 'Ein Zylinderblock aus Guss.', '2025-03-03');
+    })();
+    expect(titles(db, 'Zylinderb*')).toEqual(['Block']);
+    expect(titles(db, 'Zylinder*')).toEqual(['Block', 'Dichtung', 'Kopf']);
+  });
+});
