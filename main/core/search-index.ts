@@ -35,6 +35,13 @@ export const ARTICLE_FTS_PREFIXES = [3] as const;
  */
 export const PREFIX_EXPANSION_MAX = 2000;
 
+/**
+ * Ranking by bm25 steps through every term of an expansion for each candidate (2,000): with
+ * hundreds of terms that took 460 ms at 100,000 articles (p95, `npm run bench`). The ranking query
+ * expands a prefix only up to this many terms; beyond, it uses FTS5's own prefix query.
+ */
+export const PREFIX_EXPANSION_RANK_MAX = 64;
+
 /** The longest prefix length FTS5 has an index for; `article_terms` holds only longer terms. */
 const LONGEST_INDEXED_PREFIX = Math.max(...ARTICLE_FTS_PREFIXES);
 
@@ -401,18 +408,18 @@ const STEM_LANGS: StemLanguage[] = ['de', 'en', null];
 
 /**
  * The terms in `article_terms` that start with `prefix`, or null when there are none (the prefix
- * query is then as quick) or more than PREFIX_EXPANSION_MAX. The range [prefix, prefix with its
+ * query is then as quick) or more than `max`. The range [prefix, prefix with its
  * last code unit plus one) holds exactly the strings that start with it: SQLite compares text as
  * UTF-8 bytes, which sort as code points do.
  */
-function termsStartingWith(db: Database, prefix: string): string[] | null {
+function termsStartingWith(db: Database, prefix: string, max: number): string[] | null {
   const last = prefix.charCodeAt(prefix.length - 1);
   if (prefix.length === 0 || (last >= 0xd800 && last <= 0xdfff)) return null;
   const end = prefix.slice(0, -1) + String.fromCharCode(last + 1);
   const terms = cachedStatement(db, 'SELECT term FROM article_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT ?')
     .pluck()
-    .all(prefix, end, PREFIX_EXPANSION_MAX + 1) as string[];
-  return terms.length === 0 || terms.length > PREFIX_EXPANSION_MAX ? null : terms;
+    .all(prefix, end, max + 1) as string[];
+  return terms.length === 0 || terms.length > max ? null : terms;
 }
 
 /**
@@ -424,12 +431,12 @@ function termsStartingWith(db: Database, prefix: string): string[] | null {
  * library list's type-ahead filter counts them all: no `db` there). Without `db`, and for prefixes
  * of indexed length or shorter, FTS5's prefix query (`"wort"*`).
  */
-export function articleTerms(db: Database | null): TermCompiler {
+export function articleTerms(db: Database | null, maxExpansion = PREFIX_EXPANSION_MAX): TermCompiler {
   return {
     word: (w) => anyOf(queryTermsOf(w).map(quote)),
     prefix: (w) => {
       const { prefix, exact } = queryPrefixFormsOf(w);
-      const expanded = db && [...prefix].length > LONGEST_INDEXED_PREFIX ? termsStartingWith(db, prefix) : null;
+      const expanded = db && [...prefix].length > LONGEST_INDEXED_PREFIX ? termsStartingWith(db, prefix, maxExpansion) : null;
       return anyOf([...(expanded ? expanded.map(quote) : [`${quote(prefix)}*`]), ...exact.map(quote)]);
     },
     phrase: (words, prefix) => anyOf(STEM_LANGS.map((l) => `${quote(words.map((w) => termOf(w, l)).join(' '))}${prefix ? '*' : ''}`)),
@@ -484,12 +491,29 @@ export function compileMatch(node: SearchNode | null, terms: TermCompiler, opts:
 }
 
 /**
- * The MATCH expression of a strictly parsed query; a query of only punctuation is an error. `db`: the
+ * A query against the article index, twice: `walk` finds the matches newest first (long prefixes
+ * expanded to all their terms, PREFIX_EXPANSION_MAX), `rank` is the same query for ranking by bm25
+ * (expanded only up to PREFIX_EXPANSION_RANK_MAX). Both match the same articles.
+ */
+export interface ArticleMatch {
+  walk: string;
+  rank: string;
+}
+
+/** The ArticleMatch of a parsed query; `db` null: FTS5's own prefix queries only (both the same). */
+export function articleMatch(node: SearchNode | null, db: Database | null, opts: CompileOptions = {}): ArticleMatch | null {
+  const walk = compileMatch(node, articleTerms(db), opts);
+  if (walk === null) return null;
+  return { walk, rank: db ? (compileMatch(node, articleTerms(db, PREFIX_EXPANSION_RANK_MAX), opts) as string) : walk };
+}
+
+/**
+ * The match of a strictly parsed query; a query of only punctuation is an error. `db`: the
  * collection searched, for expanding long prefixes (articleTerms); without it the query is only checked.
  */
-export function strictArticleMatch(query: string, parsed: ParsedQuery, db: Database | null = null): string | null {
+export function strictArticleMatch(query: string, parsed: ParsedQuery, db: Database | null = null): ArticleMatch | null {
   if (!parsed.node) return null;
-  const match = compileMatch(parsed.node, articleTerms(db));
+  const match = articleMatch(parsed.node, db);
   if (!match) throw new AppError('SEARCH_QUERY_INVALID', { query, reason: 'Sie enthält keinen suchbaren Begriff, nur Satz- oder Sonderzeichen.' });
   return match;
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertArticle } from '../../../main/core/articles.js';
 import { search } from '../../../main/core/search.js';
-import { PREFIX_EXPANSION_MAX, strictArticleMatch, withDeferredIndex } from '../../../main/core/search-index.js';
+import { PREFIX_EXPANSION_MAX, PREFIX_EXPANSION_RANK_MAX, strictArticleMatch, withDeferredIndex } from '../../../main/core/search-index.js';
 import type { Database } from '../../../main/db/open.js';
 import { searchRequestSchema, type ArticleSearchHit } from '../../../shared/contract-search.js';
 import { parseSearchQuery } from '../../../shared/search-query.js';
@@ -32,7 +32,7 @@ function nativeIds(db: Database, prefix: string): number[] {
 }
 
 function matchOf(db: Database, query: string): string | null {
-  return strictArticleMatch(query, parseSearchQuery(query), db);
+  return strictArticleMatch(query, parseSearchQuery(query), db)?.walk ?? null;
 }
 
 describe('long prefixes through the term list', () => {
@@ -70,11 +70,26 @@ describe('long prefixes through the term list', () => {
     const db = fresh();
     store(db, 'Kakao', 'Die Kakaobohnen werden teurer.');
     expect(matchOf(db, 'Kak*')).toContain('"kak"*');
-    expect(strictArticleMatch('Kakaob*', parseSearchQuery('Kakaob*'))).toContain('"kakaob"*');
+    expect(strictArticleMatch('Kakaob*', parseSearchQuery('Kakaob*'))?.walk).toContain('"kakaob"*');
     db.prepare("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 <= ?) INSERT INTO article_terms (term) SELECT printf('kakaox%05d', i) FROM n").run(PREFIX_EXPANSION_MAX);
     expect(matchOf(db, 'Kakaox*')).toContain('"kakaox"*');
     expect(matchOf(db, 'Kakaob*')).not.toContain('*');
     expect(titles(db, 'Kakaob*')).toEqual(['Kakao']);
+  });
+
+  it('ranks by relevance through FTS5 prefix queries when the expansion is long, with the same matches', () => {
+    const db = fresh();
+    const words = Array.from({ length: PREFIX_EXPANSION_RANK_MAX + 6 }, (_, i) => `Kakaoy${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+    words.forEach((w, i) => store(db, `Artikel ${i}`, `${w} ${i % 2 ? 'steigt' : 'fällt'} in Abidjan.`, `2025-03-${String(1 + (i % 28)).padStart(2, '0')}`));
+    const m = strictArticleMatch('Kakaoy*', parseSearchQuery('Kakaoy*'), db) as { walk: string; rank: string };
+    expect(m.walk).not.toContain('*');
+    expect(m.rank).toContain('"kakaoy"*');
+    const ids = (sort: 'date' | 'relevance') =>
+      (search(db, searchRequestSchema.parse({ query: 'Kakaoy*', sort, limit: 200, filters: { kinds: ['article'] } })).hits as ArticleSearchHit[]).map((h) => h.id).sort((a, b) => a - b);
+    expect(ids('relevance')).toHaveLength(words.length);
+    expect(ids('relevance')).toEqual(ids('date'));
+    // A short expansion ranks expanded.
+    expect(strictArticleMatch('Kakaoyaa*', parseSearchQuery('Kakaoyaa*'), db)?.rank).not.toContain('*');
   });
 
   it('records each new term once, in the same transaction as the index row', () => {
