@@ -431,12 +431,13 @@ function termsStartingWith(db: Database, prefix: string, max: number): string[] 
  * library list's type-ahead filter counts them all: no `db` there). Without `db`, and for prefixes
  * of indexed length or shorter, FTS5's prefix query (`"wort"*`).
  */
-export function articleTerms(db: Database | null, maxExpansion = PREFIX_EXPANSION_MAX): TermCompiler {
+export function articleTerms(db: Database | null, maxExpansion = PREFIX_EXPANSION_MAX, onExpanded?: (terms: number) => void): TermCompiler {
   return {
     word: (w) => anyOf(queryTermsOf(w).map(quote)),
     prefix: (w) => {
       const { prefix, exact } = queryPrefixFormsOf(w);
       const expanded = db && [...prefix].length > LONGEST_INDEXED_PREFIX ? termsStartingWith(db, prefix, maxExpansion) : null;
+      if (expanded) onExpanded?.(expanded.length);
       return anyOf([...(expanded ? expanded.map(quote) : [`${quote(prefix)}*`]), ...exact.map(quote)]);
     },
     phrase: (words, prefix) => anyOf(STEM_LANGS.map((l) => `${quote(words.map((w) => termOf(w, l)).join(' '))}${prefix ? '*' : ''}`)),
@@ -502,9 +503,11 @@ export interface ArticleMatch {
 
 /** The ArticleMatch of a parsed query; `db` null: FTS5's own prefix queries only (both the same). */
 export function articleMatch(node: SearchNode | null, db: Database | null, opts: CompileOptions = {}): ArticleMatch | null {
-  const walk = compileMatch(node, articleTerms(db), opts);
+  let longest = 0;
+  const walk = compileMatch(node, articleTerms(db, PREFIX_EXPANSION_MAX, (n) => (longest = Math.max(longest, n))), opts);
   if (walk === null) return null;
-  return { walk, rank: db ? (compileMatch(node, articleTerms(db, PREFIX_EXPANSION_RANK_MAX), opts) as string) : walk };
+  // Compiled again only when an expansion is too long to rank through (rare): the same query otherwise.
+  return { walk, rank: longest > PREFIX_EXPANSION_RANK_MAX ? (compileMatch(node, articleTerms(db, PREFIX_EXPANSION_RANK_MAX), opts) as string) : walk };
 }
 
 /**
