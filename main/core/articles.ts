@@ -205,7 +205,7 @@ const ORDER_BY: Record<ArticleListQuery['sort'], { asc: string; desc: string }> 
 export function listArticles(db: Database, q: ArticleListQuery): ArticleListResult {
   const order = ORDER_BY[q.sort][q.direction];
   // Type-ahead filter: tolerant of half-typed syntax, words match as prefixes (search.ts).
-  const filter = q.query?.trim() ? (lenientArticleMatch(q.query).match?.walk ?? null) : null;
+  const filter = q.query?.trim() ? lenientArticleMatch(q.query).match : null;
   if (filter) {
     const where = `a.id IN (SELECT ${ARTICLE_ID_OF_ROWID} FROM articles_fts WHERE articles_fts MATCH @match)`;
     const total = (db.prepare(`SELECT count(*) AS n FROM articles a WHERE ${where}`).get({ match: filter }) as { n: number }).n;

@@ -35,13 +35,6 @@ export const ARTICLE_FTS_PREFIXES = [3] as const;
  */
 export const PREFIX_EXPANSION_MAX = 2000;
 
-/**
- * Ranking by bm25 steps through every term of an expansion for each candidate (2,000): with
- * hundreds of terms that took 460 ms at 100,000 articles (p95, `npm run bench`). The ranking query
- * expands a prefix only up to this many terms; beyond, it uses FTS5's own prefix query.
- */
-export const PREFIX_EXPANSION_RANK_MAX = 64;
-
 /** The longest prefix length FTS5 has an index for; `article_terms` holds only longer terms. */
 const LONGEST_INDEXED_PREFIX = Math.max(...ARTICLE_FTS_PREFIXES);
 
@@ -431,13 +424,12 @@ function termsStartingWith(db: Database, prefix: string, max: number): string[] 
  * library list's type-ahead filter counts them all: no `db` there). Without `db`, and for prefixes
  * of indexed length or shorter, FTS5's prefix query (`"wort"*`).
  */
-export function articleTerms(db: Database | null, maxExpansion = PREFIX_EXPANSION_MAX, onExpanded?: (terms: number) => void): TermCompiler {
+export function articleTerms(db: Database | null): TermCompiler {
   return {
     word: (w) => anyOf(queryTermsOf(w).map(quote)),
     prefix: (w) => {
       const { prefix, exact } = queryPrefixFormsOf(w);
-      const expanded = db && [...prefix].length > LONGEST_INDEXED_PREFIX ? termsStartingWith(db, prefix, maxExpansion) : null;
-      if (expanded) onExpanded?.(expanded.length);
+      const expanded = db && [...prefix].length > LONGEST_INDEXED_PREFIX ? termsStartingWith(db, prefix, PREFIX_EXPANSION_MAX) : null;
       return anyOf([...(expanded ? expanded.map(quote) : [`${quote(prefix)}*`]), ...exact.map(quote)]);
     },
     phrase: (words, prefix) => anyOf(STEM_LANGS.map((l) => `${quote(words.map((w) => termOf(w, l)).join(' '))}${prefix ? '*' : ''}`)),
@@ -491,30 +483,16 @@ export function compileMatch(node: SearchNode | null, terms: TermCompiler, opts:
   }
 }
 
-/**
- * A query against the article index, twice: `walk` finds the matches newest first (long prefixes
- * expanded to all their terms, PREFIX_EXPANSION_MAX), `rank` is the same query for ranking by bm25
- * (expanded only up to PREFIX_EXPANSION_RANK_MAX). Both match the same articles.
- */
-export interface ArticleMatch {
-  walk: string;
-  rank: string;
-}
-
-/** The ArticleMatch of a parsed query; `db` null: FTS5's own prefix queries only (both the same). */
-export function articleMatch(node: SearchNode | null, db: Database | null, opts: CompileOptions = {}): ArticleMatch | null {
-  let longest = 0;
-  const walk = compileMatch(node, articleTerms(db, PREFIX_EXPANSION_MAX, (n) => (longest = Math.max(longest, n))), opts);
-  if (walk === null) return null;
-  // Compiled again only when an expansion is too long to rank through (rare): the same query otherwise.
-  return { walk, rank: longest > PREFIX_EXPANSION_RANK_MAX ? (compileMatch(node, articleTerms(db, PREFIX_EXPANSION_RANK_MAX), opts) as string) : walk };
+/** The FTS5 MATCH expression of a parsed query (compileMatch with articleTerms); `db` null: FTS5's own prefix queries only. */
+export function articleMatch(node: SearchNode | null, db: Database | null, opts: CompileOptions = {}): string | null {
+  return compileMatch(node, articleTerms(db), opts);
 }
 
 /**
  * The match of a strictly parsed query; a query of only punctuation is an error. `db`: the
  * collection searched, for expanding long prefixes (articleTerms); without it the query is only checked.
  */
-export function strictArticleMatch(query: string, parsed: ParsedQuery, db: Database | null = null): ArticleMatch | null {
+export function strictArticleMatch(query: string, parsed: ParsedQuery, db: Database | null = null): string | null {
   if (!parsed.node) return null;
   const match = articleMatch(parsed.node, db);
   if (!match) throw new AppError('SEARCH_QUERY_INVALID', { query, reason: 'Sie enthält keinen suchbaren Begriff, nur Satz- oder Sonderzeichen.' });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertArticle } from '../../../main/core/articles.js';
 import { search } from '../../../main/core/search.js';
-import { PREFIX_EXPANSION_MAX, PREFIX_EXPANSION_RANK_MAX, strictArticleMatch, withDeferredIndex } from '../../../main/core/search-index.js';
+import { PREFIX_EXPANSION_MAX, strictArticleMatch, withDeferredIndex } from '../../../main/core/search-index.js';
 import type { Database } from '../../../main/db/open.js';
 import { searchRequestSchema, type ArticleSearchHit } from '../../../shared/contract-search.js';
 import { parseSearchQuery } from '../../../shared/search-query.js';
@@ -32,7 +32,7 @@ function nativeIds(db: Database, prefix: string): number[] {
 }
 
 function matchOf(db: Database, query: string): string | null {
-  return strictArticleMatch(query, parseSearchQuery(query), db)?.walk ?? null;
+  return strictArticleMatch(query, parseSearchQuery(query), db);
 }
 
 describe('long prefixes through the term list', () => {
@@ -70,26 +70,26 @@ describe('long prefixes through the term list', () => {
     const db = fresh();
     store(db, 'Kakao', 'Die Kakaobohnen werden teurer.');
     expect(matchOf(db, 'Kak*')).toContain('"kak"*');
-    expect(strictArticleMatch('Kakaob*', parseSearchQuery('Kakaob*'))?.walk).toContain('"kakaob"*');
+    expect(strictArticleMatch('Kakaob*', parseSearchQuery('Kakaob*'))).toContain('"kakaob"*');
     db.prepare("WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 <= ?) INSERT INTO article_terms (term) SELECT printf('kakaox%05d', i) FROM n").run(PREFIX_EXPANSION_MAX);
     expect(matchOf(db, 'Kakaox*')).toContain('"kakaox"*');
     expect(matchOf(db, 'Kakaob*')).not.toContain('*');
     expect(titles(db, 'Kakaob*')).toEqual(['Kakao']);
   });
 
-  it('ranks by relevance through FTS5 prefix queries when the expansion is long, with the same matches', () => {
+  it('ranks a long expansion by relevance: the same matches as by date, the article with the most hits first', () => {
     const db = fresh();
-    const words = Array.from({ length: PREFIX_EXPANSION_RANK_MAX + 6 }, (_, i) => `Kakaoy${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
-    words.forEach((w, i) => store(db, `Artikel ${i}`, `${w} ${i % 2 ? 'steigt' : 'fällt'} in Abidjan.`, `2025-03-${String(1 + (i % 28)).padStart(2, '0')}`));
-    const m = strictArticleMatch('Kakaoy*', parseSearchQuery('Kakaoy*'), db) as { walk: string; rank: string };
-    expect(m.walk).not.toContain('*');
-    expect(m.rank).toContain('"kakaoy"*');
-    const ids = (sort: 'date' | 'relevance') =>
-      (search(db, searchRequestSchema.parse({ query: 'Kakaoy*', sort, limit: 200, filters: { kinds: ['article'] } })).hits as ArticleSearchHit[]).map((h) => h.id).sort((a, b) => a - b);
-    expect(ids('relevance')).toHaveLength(words.length);
+    const words = Array.from({ length: 70 }, (_, i) => `Kakaoy${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+    words.forEach((w, i) => store(db, `Artikel ${i}`, `${w} ${i % 2 ? 'steigt' : 'fällt'} in Abidjan, sagen Händler und Exporteure.`, `2025-03-${String(1 + (i % 28)).padStart(2, '0')}`));
+    store(db, 'Kakaoyab und Kakaoyac', 'Kakaoyaa, Kakaoyad und Kakaoyae.', '2024-01-01');
+    expect(matchOf(db, 'Kakaoy*')).not.toContain('*');
+    const hits = (sort: 'date' | 'relevance') => search(db, searchRequestSchema.parse({ query: 'Kakaoy*', sort, limit: 200, filters: { kinds: ['article'] } })).hits as ArticleSearchHit[];
+    const ids = (sort: 'date' | 'relevance') => hits(sort).map((h) => h.id).sort((a, b) => a - b);
+    expect(ids('relevance')).toHaveLength(words.length + 1);
     expect(ids('relevance')).toEqual(ids('date'));
-    // A short expansion ranks expanded.
-    expect(strictArticleMatch('Kakaoyaa*', parseSearchQuery('Kakaoyaa*'), db)?.rank).not.toContain('*');
+    // The oldest article, but five hits, two in the title.
+    expect(hits('relevance')[0]?.title).toBe('Kakaoyab und Kakaoyac');
+    expect(hits('date')[0]?.title).not.toBe('Kakaoyab und Kakaoyac');
   });
 
   it('records each new term once, in the same transaction as the index row', () => {
