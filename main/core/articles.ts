@@ -14,7 +14,7 @@ import { SUMMARY_COLUMNS, rowToSummary, type SummaryRow } from './article-summar
 import type { ArticleListQuery, ArticleListResult } from '../../shared/contract-types.js';
 import { syncDeskContacts } from './contacts.js';
 import { lenientArticleMatch, searchArticlesLenient } from './search.js';
-import { ARTICLE_ID_OF_ROWID, indexArticle } from './search-index.js';
+import { ARTICLE_ID_BITS, ARTICLE_ID_OF_ROWID, indexArticle } from './search-index.js';
 import { deriveArticle, type StorableArticle } from './article-derived.js';
 export { contentHash } from './article-derived.js';
 import { cachedStatement } from '../db/statements.js';
@@ -201,14 +201,23 @@ const ORDER_BY: Record<ArticleListQuery['sort'], { asc: string; desc: string }> 
 /**
  * A page of the library list, sorted, optionally filtered by a full-text query. `total` counts
  * every match so the list can size its scroll area.
+ *
+ * Filtered, on a large collection a frequent word matches most articles: the total is counted by
+ * FTS5 alone, and the default order (by date) is read from the index's search keys, which are in
+ * date order (search-index.ts), so neither step materialises every match; measured in docs/bench.md.
  */
 export function listArticles(db: Database, q: ArticleListQuery): ArticleListResult {
   const order = ORDER_BY[q.sort][q.direction];
-  // Type-ahead filter: tolerant of half-typed syntax, words match as prefixes (search.ts).
+  // Type-ahead filter: tolerant of half-typed syntax, words match as prefixes (search.ts). Counting
+  // every match is quicker with FTS5's own prefix queries; a page, with long prefixes expanded.
   const filter = q.query?.trim() ? lenientArticleMatch(q.query).match : null;
   if (filter) {
+    const total = cachedStatement(db, 'SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?').pluck().get(filter) as number;
+    if (q.sort === 'published') {
+      const walk = lenientArticleMatch(q.query as string, db).match as string;
+      return { total, items: pageInKeyOrder(db, walk, q.direction, q.offset, q.limit).map(rowToSummary) };
+    }
     const where = `a.id IN (SELECT ${ARTICLE_ID_OF_ROWID} FROM articles_fts WHERE articles_fts MATCH @match)`;
-    const total = (db.prepare(`SELECT count(*) AS n FROM articles a WHERE ${where}`).get({ match: filter }) as { n: number }).n;
     const rows = db
       .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
       .all({ match: filter, limit: q.limit, offset: q.offset }) as SummaryRow[];
@@ -219,6 +228,34 @@ export function listArticles(db: Database, q: ArticleListQuery): ArticleListResu
     .prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a ORDER BY ${order} LIMIT @limit OFFSET @offset`)
     .all({ limit: q.limit, offset: q.offset }) as SummaryRow[];
   return { total, items: rows.map(rowToSummary) };
+}
+
+/**
+ * Rows `offset` to `offset + limit` of the articles matching `match`, in the list's date order
+ * (`a.published`, then `a.id`), read from the index in search-key order. A key only holds the hour
+ * (dateOrdinal), so the hours at both ends of the page are read whole and put in exact order by SQL
+ * with the list's own ORDER BY: rows of later hours come before, rows of earlier hours after.
+ */
+function pageInKeyOrder(db: Database, match: string, direction: 'asc' | 'desc', offset: number, limit: number): SummaryRow[] {
+  const hourOf = (key: number) => Math.floor(key / 2 ** ARTICLE_ID_BITS);
+  const walk = cachedStatement(db, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid ${direction === 'desc' ? 'DESC' : 'ASC'} LIMIT ?`).pluck();
+  // Read until a key of another hour follows the page's last row (or the matches end). A walk with
+  // a LIMIT, not a rowid range: FTS5 walks an OR of many terms far more slowly with a range.
+  let keys: number[] = [];
+  for (let want = offset + limit + 1; ; want *= 2) {
+    keys = walk.all(match, want) as number[];
+    if (keys.length < want || hourOf(keys[keys.length - 1] as number) !== hourOf(keys[offset + limit - 1] as number)) break;
+  }
+  if (keys.length <= offset) return [];
+  const firstHour = hourOf(keys[offset] as number);
+  const lastHour = hourOf(keys[Math.min(offset + limit, keys.length) - 1] as number);
+  let from = offset;
+  while (from > 0 && hourOf(keys[from - 1] as number) === firstHour) from--;
+  let to = Math.min(offset + limit, keys.length);
+  while (to < keys.length && hourOf(keys[to] as number) === lastHour) to++;
+  const ids = keys.slice(from, to).map((k) => k % 2 ** ARTICLE_ID_BITS);
+  const rows = cachedStatement(db, `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY ${ORDER_BY.published[direction]}`).all(JSON.stringify(ids)) as SummaryRow[];
+  return rows.slice(offset - from, offset - from + limit);
 }
 
 /** One search hit: the article and a snippet with the matches between \u0002 and \u0003 markers. */
