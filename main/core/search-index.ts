@@ -424,12 +424,12 @@ function termsStartingWith(db: Database, prefix: string, max: number): string[] 
  * library list's type-ahead filter counts them all: no `db` there). Without `db`, and for prefixes
  * of indexed length or shorter, FTS5's prefix query (`"wort"*`).
  */
-export function articleTerms(db: Database | null): TermCompiler {
+export function articleTerms(db: Database | null, maxExpansion = PREFIX_EXPANSION_MAX): TermCompiler {
   return {
     word: (w) => anyOf(queryTermsOf(w).map(quote)),
     prefix: (w) => {
       const { prefix, exact } = queryPrefixFormsOf(w);
-      const expanded = db && [...prefix].length > LONGEST_INDEXED_PREFIX ? termsStartingWith(db, prefix, PREFIX_EXPANSION_MAX) : null;
+      const expanded = db && [...prefix].length > LONGEST_INDEXED_PREFIX ? termsStartingWith(db, prefix, maxExpansion) : null;
       return anyOf([...(expanded ? expanded.map(quote) : [`${quote(prefix)}*`]), ...exact.map(quote)]);
     },
     phrase: (words, prefix) => anyOf(STEM_LANGS.map((l) => `${quote(words.map((w) => termOf(w, l)).join(' '))}${prefix ? '*' : ''}`)),
@@ -483,18 +483,39 @@ export function compileMatch(node: SearchNode | null, terms: TermCompiler, opts:
   }
 }
 
-/** The FTS5 MATCH expression of a parsed query (compileMatch with articleTerms); `db` null: FTS5's own prefix queries only. */
-export function articleMatch(node: SearchNode | null, db: Database | null, opts: CompileOptions = {}): string | null {
-  return compileMatch(node, articleTerms(db), opts);
+/**
+ * The FTS5 MATCH expression of a parsed query (compileMatch with articleTerms); `db` null: FTS5's
+ * own prefix queries only. `maxExpansion`: see relevanceExpansionMax.
+ */
+export function articleMatch(node: SearchNode | null, db: Database | null, opts: CompileOptions = {}, maxExpansion = PREFIX_EXPANSION_MAX): string | null {
+  return compileMatch(node, articleTerms(db, maxExpansion), opts);
+}
+
+/**
+ * The most terms a prefix is expanded to when its matches are ranked by relevance, for a collection
+ * whose largest article id is `articles`. bm25 works out the document count of every term and
+ * weighs every term for each of the 2,000 candidates, a cost that barely depends on the
+ * collection's size; FTS5's own prefix query merges the doclists of all the prefix's terms, a cost
+ * that grows with it. A prefix of 997 terms ranked on 10,000 articles in 110 ms expanded against 29
+ * ms through FTS5's prefix query, on 100,000 articles in 130 against 226 ms (docs/bench.md): one
+ * term per 100 articles, at least 64.
+ */
+export function relevanceExpansionFor(articles: number): number {
+  return Math.min(PREFIX_EXPANSION_MAX, Math.max(64, Math.floor(articles / 100)));
+}
+
+/** relevanceExpansionFor the collection (its largest article id: counting would cost a scan). */
+export function relevanceExpansionMax(db: Database): number {
+  return relevanceExpansionFor((cachedStatement(db, 'SELECT max(id) FROM articles').pluck().get() as number | null) ?? 0);
 }
 
 /**
  * The match of a strictly parsed query; a query of only punctuation is an error. `db`: the
  * collection searched, for expanding long prefixes (articleTerms); without it the query is only checked.
  */
-export function strictArticleMatch(query: string, parsed: ParsedQuery, db: Database | null = null): string | null {
+export function strictArticleMatch(query: string, parsed: ParsedQuery, db: Database | null = null, maxExpansion = PREFIX_EXPANSION_MAX): string | null {
   if (!parsed.node) return null;
-  const match = articleMatch(parsed.node, db);
+  const match = articleMatch(parsed.node, db, {}, maxExpansion);
   if (!match) throw new AppError('SEARCH_QUERY_INVALID', { query, reason: 'Sie enthält keinen suchbaren Begriff, nur Satz- oder Sonderzeichen.' });
   return match;
 }

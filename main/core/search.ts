@@ -5,7 +5,7 @@ import { publicText, type ArticleSummary, type Block } from '../../shared/articl
 import { SEARCH_KINDS, SOURCE_HITS_MAX, type AnnotationSearchHit, type ArticleSearchHit, type SearchFilters, type SearchHit, type SearchRequest, type SearchResult, type SourceSearchHit } from '../../shared/contract-search.js';
 import { matchSources } from './sources.js';
 import { parseSearchQuery, parseSearchQueryLenient, type ParsedQuery, type SearchNode } from '../../shared/search-query.js';
-import { ARTICLE_ID_BITS, articleMatch, compileMatch, strictArticleMatch, type TermCompiler } from './search-index.js';
+import { ARTICLE_ID_BITS, PREFIX_EXPANSION_MAX, articleMatch, compileMatch, relevanceExpansionMax, strictArticleMatch, type TermCompiler } from './search-index.js';
 import { hitMatcher, makeSnippet, type HitMatcher } from './search-snippet.js';
 import { stemLanguageOf, termOf, wordsOf } from './search-text.js';
 import { cachedStatement } from '../db/statements.js';
@@ -356,7 +356,8 @@ function dateKey(published: string | null): string {
  */
 export function search(db: Database, req: SearchRequest): SearchResult {
   const parsed = parseSearchQuery(req.query);
-  const match = strictArticleMatch(req.query, parsed, db);
+  // Ranked by relevance, long prefixes are expanded less on small collections (relevanceExpansionMax).
+  const match = strictArticleMatch(req.query, parsed, db, req.sort === 'relevance' ? relevanceExpansionMax(db) : PREFIX_EXPANSION_MAX);
   const kinds = req.filters.kinds ?? SEARCH_KINDS;
   // Articles and annotations are merged into one page: take offset+limit of each, merge, cut.
   // Sources (few, matched by name) come separately, on the first page.

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertArticle } from '../../../main/core/articles.js';
 import { search } from '../../../main/core/search.js';
-import { PREFIX_EXPANSION_MAX, strictArticleMatch, withDeferredIndex } from '../../../main/core/search-index.js';
+import { PREFIX_EXPANSION_MAX, relevanceExpansionFor, relevanceExpansionMax, strictArticleMatch, withDeferredIndex } from '../../../main/core/search-index.js';
 import type { Database } from '../../../main/db/open.js';
 import { searchRequestSchema, type ArticleSearchHit } from '../../../shared/contract-search.js';
 import { parseSearchQuery } from '../../../shared/search-query.js';
@@ -83,6 +83,10 @@ describe('long prefixes through the term list', () => {
     words.forEach((w, i) => store(db, `Artikel ${i}`, `${w} ${i % 2 ? 'steigt' : 'fällt'} in Abidjan, sagen Händler und Exporteure.`, `2025-03-${String(1 + (i % 28)).padStart(2, '0')}`));
     store(db, 'Kakaoyab und Kakaoyac', 'Kakaoyaa, Kakaoyad und Kakaoyae.', '2024-01-01');
     expect(matchOf(db, 'Kakaoy*')).not.toContain('*');
+    // Ranked on a collection this small, 70 terms are more than it expands (FTS5's prefix query is quicker).
+    expect(relevanceExpansionMax(db)).toBe(64);
+    expect(strictArticleMatch('Kakaoy*', parseSearchQuery('Kakaoy*'), db, relevanceExpansionMax(db))).toContain('"kakaoy"*');
+    expect(strictArticleMatch('Kakaoyaa*', parseSearchQuery('Kakaoyaa*'), db, relevanceExpansionMax(db))).not.toContain('*');
     const hits = (sort: 'date' | 'relevance') => search(db, searchRequestSchema.parse({ query: 'Kakaoy*', sort, limit: 200, filters: { kinds: ['article'] } })).hits as ArticleSearchHit[];
     const ids = (sort: 'date' | 'relevance') => hits(sort).map((h) => h.id).sort((a, b) => a - b);
     expect(ids('relevance')).toHaveLength(words.length + 1);
@@ -90,6 +94,10 @@ describe('long prefixes through the term list', () => {
     // The oldest article, but five hits, two in the title.
     expect(hits('relevance')[0]?.title).toBe('Kakaoyab und Kakaoyac');
     expect(hits('date')[0]?.title).not.toBe('Kakaoyab und Kakaoyac');
+  });
+
+  it('expands more for ranking the larger the collection: one term per 100 articles, 64 to 2,000', () => {
+    expect([0, 6_400, 10_000, 100_000, 150_000, 1_000_000].map(relevanceExpansionFor)).toEqual([64, 64, 100, 1_000, 1_500, PREFIX_EXPANSION_MAX]);
   });
 
   it('records each new term once, in the same transaction as the index row', () => {
