@@ -120,6 +120,12 @@ export async function runKillTest(opts: {
   writers?: number;
   filesPerRound?: number;
   maxDelayMs?: number;
+  /**
+   * Every how many rounds a power cut kills all writers at once (default 5). A power cut always
+   * leaves the write-ahead log behind (the annotation writers run until killed); in other rounds
+   * an importer that finishes last closes the collection cleanly.
+   */
+  powerCutEvery?: number;
   /** Start the children from esbuild bundles instead of tsx (faster; same code). */
   bundled?: boolean;
   log?: (s: string) => void;
@@ -157,7 +163,7 @@ export async function runKillTest(opts: {
         stats.kills++;
       }
     };
-    if (stats.rounds % 5 === 0) {
+    if (stats.rounds % (opts.powerCutEvery ?? 5) === 0) {
       // Every fifth round a power cut: all writers killed at the same moment, none closes the file.
       await Promise.all(children.map((c) => c.firstAck));
       await new Promise((r) => setTimeout(r, Math.floor(random() * (opts.maxDelayMs ?? 250))));
