@@ -421,7 +421,7 @@ function termsStartingWith(db: Database, prefix: string, max: number): string[] 
  * `db` given: a prefix longer than the indexed ones becomes the OR of the terms it stands for (see
  * PREFIX_EXPANSION_MAX), which is quick for a page of newest matches (`search`, up to
  * SEARCH_COUNT_LIMIT rows) but slower than FTS5's own prefix query when every match is needed (the
- * library list's type-ahead filter counts them all: no `db` there). Without `db`, and for prefixes
+ * library list's type-ahead filter counts them all without `db`). Without `db`, and for prefixes
  * of indexed length or shorter, FTS5's prefix query (`"wort"*`).
  */
 export function articleTerms(db: Database | null, maxExpansion = PREFIX_EXPANSION_MAX): TermCompiler {

@@ -399,8 +399,8 @@ export function search(db: Database, req: SearchRequest): SearchResult {
 /**
  * The tolerant MATCH expression of the library's type-ahead filter: any input is valid (see
  * parseSearchQueryLenient) and every word also matches as a prefix. Null for nothing searchable.
- * `db`: for a search that reads a bounded page of matches (see articleTerms); the type-ahead
- * filter, which counts every match, passes none.
+ * `db`: for reading a bounded page of matches (see articleTerms); the type-ahead filter counts
+ * every match with none and reads its page by date with one (listArticles).
  */
 export function lenientArticleMatch(query: string, db: Database | null = null): { match: string | null; parsed: ParsedQuery } {
   const parsed = parseSearchQueryLenient(query);

@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
-import { expect, test } from './fixtures.js';
-import { seedCollection } from './seed.js';
+import { expect, screenshot, test } from './fixtures.js';
+import { seedCollection, syntheticArticle } from './seed.js';
 
 const COUNT = 5_000;
 
@@ -36,5 +36,19 @@ describe('a large collection', () => {
     await page.getByRole('searchbox').fill('Testmeldung 004321');
     await expect.poll(() => page.locator('.pane-count').textContent()).toBe('1 Treffer für „Testmeldung 004321“');
     expect(await rendered.count()).toBe(1);
+
+    // Newest first, a place in every sixth story: the filtered list keeps the date order to its last row.
+    await page.getByLabel('Sortierung').selectOption('published_desc');
+    await page.getByRole('searchbox').fill('Hamburg');
+    const hamburg = Array.from({ length: COUNT }, (_, k) => ({ id: k + 1, a: syntheticArticle(k + 1) }))
+      .filter(({ a }) => a.title.endsWith('Hamburg'))
+      .sort((x, y) => ((y.a.published ?? '') > (x.a.published ?? '') ? 1 : (y.a.published ?? '') < (x.a.published ?? '') ? -1 : y.id - x.id));
+    await expect.poll(() => page.locator('.pane-count').textContent()).toBe(`${hamburg.length} Treffer für „Hamburg“`);
+    await expect.poll(() => page.locator('#article-option-0 .row-title').textContent()).toBe(hamburg[0]?.a.title);
+    await screenshot(page, 'library-filter.png');
+    await list.focus();
+    await page.keyboard.press('End');
+    const lastHit = page.locator(`#article-option-${hamburg.length - 1}`);
+    await expect.poll(() => lastHit.locator('.row-title').textContent()).toBe(hamburg[hamburg.length - 1]?.a.title);
   });
 });
