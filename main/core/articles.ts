@@ -163,9 +163,37 @@ export function getArticle(db: Database, id: number): ArticleDetail {
 
 /** The metadata JSON of one article (the import/show output shape). */
 export function getArticleMetadata(db: Database, id: number, duplicate = false): ArticleMetadata {
-  const d = getArticle(db, id);
+  return metadataOf(id, duplicate, getArticle(db, id));
+}
+
+/**
+ * The metadata of an article that insertArticle has just stored as `id`, from the article itself:
+ * what getArticleMetadata would read back (tests/unit/store/inserted-metadata.test.ts), without
+ * reading the row, its credits and desk contacts again (a folder import reports every file).
+ */
+export function insertedMetadata(article: StorableArticle, prov: Provenance, id: number): ArticleMetadata {
+  const { place, agency } = article.dateline ?? { place: '', agency: null };
+  return metadataOf(id, false, {
+    title: article.title,
+    titleDerived: article.titleDerived,
+    language: article.language,
+    agency: article.agency,
+    copyright: article.copyright,
+    published: article.published,
+    // Stored as place and agency; read back only when there is a place.
+    dateline: place ? { place, agency: agency ?? null } : null,
+    credits: article.credits.map(({ role, name }) => ({ role, name })),
+    deskContacts: article.deskContacts.map(({ email, scope }) => ({ email, scope })),
+    headings: headingsOf(article.text, article.blocks),
+    versionMarkers: [...article.versionMarkers],
+    wordCount: deriveArticle(article).wordCount,
+    source: { file: prov.file, format: prov.format },
+  });
+}
+
+function metadataOf(id: number, duplicate: boolean, d: Omit<ArticleMetadata, 'id' | 'duplicate'>): ArticleMetadata {
   return {
-    id: d.id,
+    id,
     duplicate,
     title: d.title,
     titleDerived: d.titleDerived,
@@ -182,7 +210,6 @@ export function getArticleMetadata(db: Database, id: number, duplicate = false):
     source: d.source,
   };
 }
-
 
 // Each sort key has an index (see migration 0001) so a page of 100,000 articles is read without sorting them all.
 const ORDER_BY: Record<ArticleListQuery['sort'], { asc: string; desc: string }> = {
@@ -241,7 +268,7 @@ function pageInKeyOrder(db: Database, match: string, direction: 'asc' | 'desc', 
   const walk = cachedStatement(db, `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid ${direction === 'desc' ? 'DESC' : 'ASC'} LIMIT ?`).pluck();
   // Read until a key of another hour follows the page's last row (or the matches end). A walk with
   // a LIMIT, not a rowid range: FTS5 walks an OR of many terms far more slowly with a range.
-  let keys: number[] = [];
+  let keys: number[];
   for (let want = offset + limit + 1; ; want *= 2) {
     keys = walk.all(match, want) as number[];
     if (keys.length < want || hourOf(keys[keys.length - 1] as number) !== hourOf(keys[offset + limit - 1] as number)) break;

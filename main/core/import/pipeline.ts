@@ -5,7 +5,7 @@ import type { ImportOutcome } from '../../../shared/contract.js';
 import { AppError, type Lang } from '../../../shared/errors.js';
 import { adoptDerived } from '../article-derived.js';
 import { storeImportedArticle } from '../article-versions.js';
-import { getArticleMetadata } from '../articles.js';
+import { getArticleMetadata, insertedMetadata } from '../articles.js';
 import { isDiskFull, toErrorPayload } from '../errors.js';
 import { loadBytes, loadFile } from './load-file.js';
 import { parseForStore, type ParsedFile } from './parse-job.js';
@@ -42,7 +42,9 @@ export function storeParsed(db: Database, p: ParsedFile, opts: ImportOptions = {
   try {
     const prov = { file: p.file, format: p.format, encoding: p.encoding, importedAt: opts.now?.() ?? new Date().toISOString() };
     const outcome = storeImportedArticle(db, p.article, prov, { asVersionOf: opts.asVersionOf });
-    return { ok: true, file: p.file, article: getArticleMetadata(db, outcome.id, outcome.duplicate) };
+    // A new article is reported from what was stored; a duplicate or a new version as it is now stored.
+    const stored = outcome.duplicate || outcome.version ? getArticleMetadata(db, outcome.id, outcome.duplicate) : insertedMetadata(p.article, prov, outcome.id);
+    return { ok: true, file: p.file, article: stored };
   } catch (e) {
     return { ok: false, file: p.file, error: toErrorPayload(storeFailure(e, p.file), opts.lang ?? 'de') };
   }
