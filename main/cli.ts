@@ -12,6 +12,7 @@ import { toErrorPayload } from './core/errors.js';
 import { importPaths } from './core/import/pipeline.js';
 import { resolveDbPath } from './core/paths.js';
 import { folderWarningFor } from './core/storage-location.js';
+import { migrationReporter } from './core/migration-progress.js';
 import { getSettings } from './core/settings.js';
 import { APP_VERSION } from './core/version.js';
 import { openDatabase, type Database } from './db/open.js';
@@ -235,8 +236,11 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
     }
   }
   let db: Database;
+  // Bringing an older collection up to date can take minutes: say so on stderr as it goes.
+  const upgrade = migrationReporter((line) => io.err(`${line}\n`), pickLang(flagLang, io.env));
   try {
-    db = openDatabase(dbPath);
+    db = openDatabase(dbPath, { onMigrationProgress: upgrade.onProgress });
+    upgrade.finish();
   } catch (e) {
     io.err(`${toErrorPayload(e, pickLang(flagLang, io.env)).message}\n`);
     return 1;

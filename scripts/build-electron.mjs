@@ -5,6 +5,8 @@
 //     worker thread, found next to main.js by main/core/import/worker-script.ts)
 //   main/core/import/checkpoint-worker.ts -> dist/electron/checkpoint-worker.js (the folder
 //     import's WAL checkpoint thread, main/core/import/wal-checkpoints.ts)
+//   main/db/upgrade-worker.ts -> dist/electron/upgrade-worker.js (brings an older collection up
+//     to date while the app's upgrade window shows the progress, main/db/upgrade.ts)
 // Then checks the preload bundle: it may require nothing but `electron` and must not contain zod,
 // because a sandboxed preload only gets a tiny `require` and every byte of it runs in the renderer.
 // Run `npm run build:renderer` first for dist/renderer; `npm run rebuild:electron` rebuilds
@@ -40,8 +42,8 @@ const nodeEsm = {
   banner: { js: "import { createRequire as __fundstelleCreateRequire } from 'node:module';\nconst require = __fundstelleCreateRequire(import.meta.url);" },
 };
 
-for (const worker of ['parse-worker', 'checkpoint-worker']) {
-  await build({ ...common, ...nodeEsm, entryPoints: [`main/core/import/${worker}.ts`], outfile: path.join(outDir, `${worker}.js`) });
+for (const worker of ['main/core/import/parse-worker', 'main/core/import/checkpoint-worker', 'main/db/upgrade-worker']) {
+  await build({ ...common, ...nodeEsm, entryPoints: [`${worker}.ts`], outfile: path.join(outDir, `${path.basename(worker)}.js`) });
 }
 
 await build({
@@ -74,4 +76,4 @@ if (problems.length > 0) {
   console.error(`build-electron: the sandboxed preload must only use electron and shared/channels.ts:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`build-electron: dist/electron/main.js, parse-worker.js, checkpoint-worker.js and preload.cjs (${inputs.length} preload inputs, requires: ${[...new Set(required)].join(', ')})`);
+console.log(`build-electron: dist/electron/main.js, parse-worker.js, checkpoint-worker.js, upgrade-worker.js and preload.cjs (${inputs.length} preload inputs, requires: ${[...new Set(required)].join(', ')})`);

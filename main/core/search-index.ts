@@ -248,17 +248,23 @@ function randomToken(previous: number): number {
 /**
  * Calls `each` for every stored article in id order, 500 rows at a time: better-sqlite3 forbids
  * writing while a statement iterates, and one `all()` of a large collection would hold every
- * text in memory at once. Used by the migrations that rebuild the index.
+ * text in memory at once. Used by the migrations that rebuild the index; `progress` hears how many
+ * of the articles are done after each 500.
  */
 export function forEachArticleForIndex(
   db: Database,
   each: (r: { id: number; title: string; text: string; blocks: Block[]; language: string | null; published: string | null }) => void,
+  progress?: (done: number, total: number) => void,
 ): void {
   const page = db.prepare('SELECT id, title, text, blocks, language, published FROM articles WHERE id > ? ORDER BY id LIMIT 500');
+  const total = progress ? (db.prepare('SELECT count(*) FROM articles').pluck().get() as number) : 0;
+  let done = 0;
   let last = 0;
   for (;;) {
     const rows = page.all(last) as { id: number; title: string; text: string; blocks: string; language: string | null; published: string | null }[];
     for (const r of rows) each({ ...r, blocks: JSON.parse(r.blocks) as Block[] });
+    done += rows.length;
+    if (rows.length > 0) progress?.(done, total);
     const tail = rows[rows.length - 1];
     if (!tail) return;
     last = tail.id;
@@ -283,7 +289,7 @@ export function articleIndexTableSql(prefixes: readonly number[]): string {
  * Writes every stored article's index row into a new, empty `articles_fts`, under the search key
  * it already has (migrations that rebuild the index); `withTerms`: into the term list too.
  */
-export function reindexArticles(db: Database, withTerms: boolean): void {
+export function reindexArticles(db: Database, withTerms: boolean, progress?: (done: number, total: number) => void): void {
   const insert = db.prepare('INSERT INTO articles_fts (rowid, title_terms, body_terms) VALUES (?, ?, ?)');
   const keyOf = db.prepare('SELECT key FROM article_search_keys WHERE article_id = ?').pluck();
   let rows: IndexRow[] = [];
@@ -296,7 +302,7 @@ export function reindexArticles(db: Database, withTerms: boolean): void {
       recordTerms(db, rows);
       rows = [];
     }
-  });
+  }, progress);
   if (withTerms) recordTerms(db, rows);
 }
 

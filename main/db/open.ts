@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Database } from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { LATEST_VERSION, migrate, schemaVersion } from './migrations/index.js';
+import { LATEST_VERSION, migrate, schemaVersion, type MigrationProgress } from './migrations/index.js';
 import { backupDir, backupFileName, snapshotSync, uniquePath } from './snapshot.js';
 
 export type { Database };
@@ -14,7 +14,11 @@ export interface OpenOptions {
   backupBeforeMigration?: boolean;
   /** Clock for the backup's file name (tests). */
   now?: () => Date;
+  /** Hears how far bringing an existing collection up to date has got (not called for a new or current one). */
+  onMigrationProgress?: (p: MigrationProgress) => void;
 }
+
+export type { MigrationProgress };
 
 /** A database file that cannot be opened or is not a Fundstelle collection. */
 export class DatabaseOpenError extends Error {
@@ -69,13 +73,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
       if (existedWithData && options.backupBeforeMigration !== false && schemaVersion(db) < LATEST_VERSION) {
         const from = schemaVersion(db);
         const now = options.now?.() ?? new Date();
+        options.onMigrationProgress?.({ step: 'backup', from, to: LATEST_VERSION });
         try {
           snapshotSync(db, uniquePath(backupDir(file), backupFileName(now, `schema${from}`)));
         } catch (e) {
           throw new DatabaseOpenError(file, `die Sicherung vor der Aktualisierung (Schema ${from} → ${LATEST_VERSION}) ist fehlgeschlagen; die Sammlung bleibt unverändert (${(e as Error).message})`);
         }
       }
-      migrate(db);
+      migrate(db, LATEST_VERSION, existedWithData ? options.onMigrationProgress : undefined);
     }
   } catch (e) {
     db.close();

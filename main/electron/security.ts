@@ -11,9 +11,10 @@ import { APP_ORIGIN, APP_SCHEME, isAppUrl } from './trusted-url.js';
  * The window's webPreferences: isolated, sandboxed renderer without Node; the preload is the only
  * bridge. DevTools only in development builds.
  */
-export function secureWebPreferences(preload: string, options: { dev: boolean }): WebPreferences {
+export function secureWebPreferences(preload: string | null, options: { dev: boolean }): WebPreferences {
   return {
-    preload,
+    // null: a page that talks to nothing (the upgrade window)
+    ...(preload === null ? {} : { preload }),
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,

@@ -8,6 +8,7 @@ import { defaultDataDir } from '../core/paths.js';
 import { getSettings } from '../core/settings.js';
 import { APP_VERSION } from '../core/version.js';
 import { openDatabase, type Database } from '../db/open.js';
+import { pendingUpgrade, upgradeCollection } from '../db/upgrade.js';
 import type { Handlers } from '../ipc/dispatch.js';
 import { registerIpc } from '../ipc/electron-ipc.js';
 import { createHandlers } from '../ipc/handlers.js';
@@ -19,6 +20,7 @@ import { buildMenuTemplate } from './menu.js';
 import { guardAllWebContents, hardenSession } from './security.js';
 import { t } from './strings.js';
 import { APP_SCHEME } from './trusted-url.js';
+import { openUpgradeWindow } from './upgrade.js';
 import { createMainWindow, focusWindow, sendAppEvent } from './window.js';
 
 /**
@@ -112,20 +114,38 @@ export function startShell(e: ShellElectron, proc: ShellProcess): Promise<void> 
     e.Menu.setApplicationMenu(e.Menu.buildFromTemplate(template));
   };
 
-  const onReady = (): void => {
+  const onReady = async (): Promise<void> => {
     const dbPath = electronDbPath(proc.argv, proc.env, app.getPath('userData'));
     // Must be read before opening: opening creates the -wal this looks for.
     const recover = needsRecoveryCheck(dbPath);
+    const appRoot = app.getAppPath();
+    hardenSession(e.session.defaultSession, logRefusal);
+    e.protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(appRoot, 'dist', 'renderer')));
+    // An older collection is brought up to date on a worker thread first, with a window saying so:
+    // on a large one that takes minutes, and opening it here would freeze the app without a window.
+    const pending = pendingUpgrade(dbPath);
+    // Closed once the main window is open: closing the last window would quit the app.
+    let upgradeWindow: { close: () => void } | null = null;
+    if (pending) {
+      const upgrade = openUpgradeWindow(e.BrowserWindow, pending.lang, dev);
+      upgradeWindow = upgrade;
+      try {
+        await upgradeCollection(dbPath, pending.lang, upgrade.progress);
+      } catch (err) {
+        e.dialog.showErrorBox(t(pending.lang, 'startFailed'), (err as Error).message + openFailureAdvice(dbPath, pending.lang));
+        app.quit();
+        upgrade.close();
+        return;
+      }
+    }
     try {
       db = openDatabase(dbPath);
     } catch (err) {
       e.dialog.showErrorBox(t('de', 'startFailed'), toErrorPayload(err, 'de').message + openFailureAdvice(dbPath, 'de'));
       app.quit();
+      upgradeWindow?.close();
       return;
     }
-    const appRoot = app.getAppPath();
-    hardenSession(e.session.defaultSession, logRefusal);
-    e.protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(appRoot, 'dist', 'renderer')));
 
     const base = createHandlers({
       db,
@@ -153,6 +173,7 @@ export function startShell(e: ShellElectron, proc: ShellProcess): Promise<void> 
       });
     };
     open();
+    upgradeWindow?.close();
     // Daily backup and, after an unclean shutdown, the integrity check: after the window, in the background.
     const opened = db;
     void startupChecks(opened, dbPath, { recover }).then((report) => {

@@ -18,7 +18,7 @@ import type { Migration } from './types.js';
 export const migration0006: Migration = {
   version: 6,
   name: 'search',
-  up(db) {
+  up(db, progress) {
     db.exec(`
       DROP TABLE articles_fts;
       ${articleIndexTableSql([])};
@@ -62,6 +62,6 @@ export const migration0006: Migration = {
       const key = searchKey(r.published, r.id);
       insert.run(key, row.title, row.body);
       setKey.run(r.id, key);
-    });
+    }, progress);
   },
 };

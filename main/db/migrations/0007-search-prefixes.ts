@@ -15,11 +15,11 @@ import type { Migration } from './types.js';
 export const migration0007: Migration = {
   version: 7,
   name: 'search-prefixes',
-  up(db) {
+  up(db, progress) {
     db.exec(`
       DROP TABLE articles_fts;
       ${articleIndexTableSql([3, 4, 5])};
     `);
-    reindexArticles(db, false);
+    reindexArticles(db, false, progress);
   },
 };

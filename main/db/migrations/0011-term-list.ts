@@ -17,7 +17,7 @@ import type { Migration } from './types.js';
 export const migration0011: Migration = {
   version: 11,
   name: 'term-list',
-  up(db) {
+  up(db, progress) {
     db.exec(`
       DROP TABLE articles_fts;
       ${articleIndexTableSql(ARTICLE_FTS_PREFIXES)};
@@ -27,6 +27,6 @@ export const migration0011: Migration = {
       CREATE TABLE article_terms_state (id INTEGER PRIMARY KEY CHECK (id = 1), token INTEGER NOT NULL) STRICT;
       INSERT INTO article_terms_state (id, token) VALUES (1, 0);
     `);
-    reindexArticles(db, true);
+    reindexArticles(db, true, progress);
   },
 };

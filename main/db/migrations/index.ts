@@ -37,17 +37,30 @@ export function schemaVersion(db: Database): number {
 }
 
 /**
+ * Where opening a collection is while it brings an older one up to date (openDatabase): the backup
+ * first, then each pending migration; one that rebuilds the search index counts its articles
+ * (`total` null: it does not go article by article). Shown by the CLI, browser mode and the app's
+ * upgrade window, since on a large collection this takes minutes.
+ */
+export type MigrationProgress =
+  | { step: 'backup'; from: number; to: number }
+  | { step: 'migrate'; from: number; to: number; version: number; name: string; done: number; total: number | null };
+
+/**
  * Brings the schema up to `target` (default: latest) in one transaction: either every pending
  * migration applies and `user_version` moves, or nothing changes.
  */
-export function migrate(db: Database, target: number = LATEST_VERSION): number {
+export function migrate(db: Database, target: number = LATEST_VERSION, onProgress?: (p: MigrationProgress) => void): number {
   const current = schemaVersion(db);
   if (current > LATEST_VERSION) throw new DatabaseTooNewError(current, LATEST_VERSION);
   const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= target);
   if (pending.length === 0) return current;
+  const to = pending[pending.length - 1]?.version ?? current;
   db.transaction(() => {
     for (const m of pending) {
-      m.up(db);
+      const report = (done: number, total: number | null): void => onProgress?.({ step: 'migrate', from: current, to, version: m.version, name: m.name, done, total });
+      report(0, null);
+      m.up(db, onProgress ? report : undefined);
       db.pragma(`user_version = ${m.version}`);
     }
   }).immediate();

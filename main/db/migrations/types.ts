@@ -5,5 +5,6 @@ export interface Migration {
   /** Strictly increasing, starting at 1; stored in `PRAGMA user_version`. */
   version: number;
   name: string;
-  up(db: Database): void;
+  /** `progress`: how many of `total` articles it has worked through, for migrations that touch every article. */
+  up(db: Database, progress?: (done: number, total: number) => void): void;
 }

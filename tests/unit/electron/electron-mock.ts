@@ -52,6 +52,11 @@ export class MockBrowserWindow extends EventEmitter {
     this.visible = true;
   });
   readonly focus = vi.fn();
+  readonly setTitle = vi.fn();
+  readonly setProgressBar = vi.fn();
+  readonly destroy = vi.fn(() => {
+    this.destroyed = true;
+  });
   readonly restore = vi.fn(() => {
     this.minimized = false;
   });

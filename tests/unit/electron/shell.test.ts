@@ -1,3 +1,4 @@
+import BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, type Envelope } from '../../../shared/contract.js';
 import { APP_SCHEME_PRIVILEGES } from '../../../main/electron/app-protocol.js';
 import { electronDbPath, parseDbArg } from '../../../main/electron/db-path.js';
+import { LATEST_VERSION, migrate } from '../../../main/db/migrations/index.js';
+import { storeAsOldSchema } from '../../helpers/db.js';
 import { startShell, type ShellElectron } from '../../../main/electron/shell.js';
 import { createElectronMock, MockBrowserWindow, MockWebContents, type ElectronMock } from './electron-mock.js';
 
@@ -190,6 +193,51 @@ describe('after ready', () => {
     expect(electron.dialog.showErrorBox).toHaveBeenCalledWith('Fundstelle kann nicht starten', expect.stringContaining(notADb));
     expect(electron.app.quit).toHaveBeenCalled();
     expect(MockBrowserWindow.instances).toHaveLength(0);
+  });
+
+  it('brings an older collection up to date on a worker first, its progress in the title of a window without a bridge', async () => {
+    const file = path.join(tmp, 'alt.sqlite');
+    const old = new BetterSqlite3(file);
+    old.pragma('journal_mode = WAL');
+    migrate(old, 10);
+    for (let i = 0; i < 700; i++) storeAsOldSchema(old, { title: `Meldung ${i}`, text: `Der Hafen meldet Schiff ${i}.`, published: '2025-03-01' });
+    old.close();
+    await start({ env: { FUNDSTELLE_DB: file } });
+    const [upgrade, main] = MockBrowserWindow.instances;
+    expect(MockBrowserWindow.instances).toHaveLength(2);
+    expect(upgrade!.options).toMatchObject({ width: 560, resizable: false, show: true, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false } });
+    expect(upgrade!.options.webPreferences).not.toHaveProperty('preload');
+    expect(upgrade!.loadURL).toHaveBeenCalledWith('app://fundstelle/upgrade.html');
+    const titles = upgrade!.setTitle.mock.calls.map((c) => c[0] as string);
+    expect(titles[0]).toBe(`Fundstelle – Sammlung wird aktualisiert (Schema 10 → ${LATEST_VERSION}): Sicherung wird angelegt …`);
+    expect(titles).toContain(`Fundstelle – Sammlung wird aktualisiert (Schema 10 → ${LATEST_VERSION}), Schritt 11: 500 von 700 Artikeln (71 %)`);
+    expect(upgrade!.setProgressBar).toHaveBeenCalledWith(1);
+    // Closed only once the main window is open (closing the last window would quit the app).
+    expect(upgrade!.destroy).toHaveBeenCalled();
+    expect(main!.loadURL).toHaveBeenCalledWith('app://fundstelle/index.html');
+    expect(upgrade!.destroy.mock.invocationCallOrder[0]).toBeGreaterThan(main!.loadURL.mock.invocationCallOrder[0] ?? Infinity);
+    expect(electron.app.quit).not.toHaveBeenCalled();
+    const db = new BetterSqlite3(file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    db.close();
+  });
+
+  it('shows why and quits when an older collection cannot be brought up to date; the collection stays as it was', async () => {
+    const file = path.join(tmp, 'alt.sqlite');
+    const old = new BetterSqlite3(file);
+    old.pragma('journal_mode = WAL');
+    migrate(old, 10);
+    storeAsOldSchema(old, { title: 'Meldung', text: 'Der Hafen meldet ein Schiff.', published: '2025-03-01' });
+    old.close();
+    fs.writeFileSync(path.join(tmp, 'backups'), 'kein Ordner');
+    await start({ env: { FUNDSTELLE_DB: file } });
+    expect(electron.dialog.showErrorBox).toHaveBeenCalledWith('Fundstelle kann nicht starten', expect.stringContaining('Sicherung'));
+    expect(electron.app.quit).toHaveBeenCalled();
+    expect(MockBrowserWindow.instances).toHaveLength(1);
+    expect(MockBrowserWindow.instances[0]!.destroy).toHaveBeenCalled();
+    const db = new BetterSqlite3(file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(10);
+    db.close();
   });
 
   it('quits when the last window closes, except on macOS', async () => {
