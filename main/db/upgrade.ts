@@ -17,23 +17,37 @@ import type { Lang } from '../../shared/errors.js';
  */
 
 /**
- * The schema step an existing collection file is waiting for, with the UI language stored in it
- * (for the upgrade window), or null: new, current, or not readable here (openDatabase then says why).
+ * From this many articles on the app shows its upgrade window; a smaller collection is brought up
+ * to date in a second or two (the index rebuild: about 700 articles a second on the 2-core
+ * benchmark machine), before any window, as it is opened.
  */
-export function pendingUpgrade(file: string): { from: number; to: number; lang: Lang } | null {
+export const UPGRADE_WINDOW_MIN_ARTICLES = 1000;
+
+/**
+ * The schema step an existing collection file is waiting for, with its number of articles and the
+ * UI language stored in it (for the upgrade window), or null: new, current, or not readable here
+ * (openDatabase then says why).
+ */
+export function pendingUpgrade(file: string): { from: number; to: number; articles: number; lang: Lang } | null {
   try {
     if (!fs.existsSync(file) || fs.statSync(file).size === 0) return null;
     const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
     try {
       const from = schemaVersion(db);
       if (from >= LATEST_VERSION) return null;
+      let articles = 0;
+      try {
+        articles = db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
+      } catch {
+        // no articles table yet
+      }
       let lang: Lang = 'de';
       try {
         if (db.prepare("SELECT value FROM settings WHERE key = 'language'").pluck().get() === '"en"') lang = 'en';
       } catch {
         // no settings table yet: the default language
       }
-      return { from, to: LATEST_VERSION, lang };
+      return { from, to: LATEST_VERSION, articles, lang };
     } finally {
       db.close();
     }

@@ -8,7 +8,7 @@ import { defaultDataDir } from '../core/paths.js';
 import { getSettings } from '../core/settings.js';
 import { APP_VERSION } from '../core/version.js';
 import { openDatabase, type Database } from '../db/open.js';
-import { pendingUpgrade, upgradeCollection } from '../db/upgrade.js';
+import { pendingUpgrade, UPGRADE_WINDOW_MIN_ARTICLES, upgradeCollection } from '../db/upgrade.js';
 import type { Handlers } from '../ipc/dispatch.js';
 import { registerIpc } from '../ipc/electron-ipc.js';
 import { createHandlers } from '../ipc/handlers.js';
@@ -123,10 +123,11 @@ export function startShell(e: ShellElectron, proc: ShellProcess): Promise<void> 
     e.protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(appRoot, 'dist', 'renderer')));
     // An older collection is brought up to date on a worker thread first, with a window saying so:
     // on a large one that takes minutes, and opening it here would freeze the app without a window.
+    // A small one is brought up to date as it is opened, in a second or two.
     const pending = pendingUpgrade(dbPath);
     // Closed once the main window is open: closing the last window would quit the app.
     let upgradeWindow: { close: () => void } | null = null;
-    if (pending) {
+    if (pending && pending.articles >= UPGRADE_WINDOW_MIN_ARTICLES) {
       const upgrade = openUpgradeWindow(e.BrowserWindow, pending.lang, dev);
       upgradeWindow = upgrade;
       try {

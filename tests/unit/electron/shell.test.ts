@@ -8,6 +8,7 @@ import { CHANNELS, type Envelope } from '../../../shared/contract.js';
 import { APP_SCHEME_PRIVILEGES } from '../../../main/electron/app-protocol.js';
 import { electronDbPath, parseDbArg } from '../../../main/electron/db-path.js';
 import { LATEST_VERSION, migrate } from '../../../main/db/migrations/index.js';
+import { UPGRADE_WINDOW_MIN_ARTICLES } from '../../../main/db/upgrade.js';
 import { storeAsOldSchema } from '../../helpers/db.js';
 import { startShell, type ShellElectron } from '../../../main/electron/shell.js';
 import { createElectronMock, MockBrowserWindow, MockWebContents, type ElectronMock } from './electron-mock.js';
@@ -200,7 +201,7 @@ describe('after ready', () => {
     const old = new BetterSqlite3(file);
     old.pragma('journal_mode = WAL');
     migrate(old, 10);
-    for (let i = 0; i < 700; i++) storeAsOldSchema(old, { title: `Meldung ${i}`, text: `Der Hafen meldet Schiff ${i}.`, published: '2025-03-01' });
+    for (let i = 0; i < 1200; i++) storeAsOldSchema(old, { title: `Meldung ${i}`, text: `Der Hafen meldet Schiff ${i}.`, published: '2025-03-01' });
     old.close();
     await start({ env: { FUNDSTELLE_DB: file } });
     const [upgrade, main] = MockBrowserWindow.instances;
@@ -210,7 +211,7 @@ describe('after ready', () => {
     expect(upgrade!.loadURL).toHaveBeenCalledWith('app://fundstelle/upgrade.html');
     const titles = upgrade!.setTitle.mock.calls.map((c) => c[0] as string);
     expect(titles[0]).toBe(`Fundstelle – Sammlung wird aktualisiert (Schema 10 → ${LATEST_VERSION}): Sicherung wird angelegt …`);
-    expect(titles).toContain(`Fundstelle – Sammlung wird aktualisiert (Schema 10 → ${LATEST_VERSION}), Schritt 11: 500 von 700 Artikeln (71 %)`);
+    expect(titles).toContain(`Fundstelle – Sammlung wird aktualisiert (Schema 10 → ${LATEST_VERSION}), Schritt 11: 500 von 1.200 Artikeln (41 %)`);
     expect(upgrade!.setProgressBar).toHaveBeenCalledWith(1);
     // Closed only once the main window is open (closing the last window would quit the app).
     expect(upgrade!.destroy).toHaveBeenCalled();
@@ -227,7 +228,7 @@ describe('after ready', () => {
     const old = new BetterSqlite3(file);
     old.pragma('journal_mode = WAL');
     migrate(old, 10);
-    storeAsOldSchema(old, { title: 'Meldung', text: 'Der Hafen meldet ein Schiff.', published: '2025-03-01' });
+    for (let i = 0; i < UPGRADE_WINDOW_MIN_ARTICLES; i++) storeAsOldSchema(old, { title: `Meldung ${i}`, text: `Der Hafen meldet Schiff ${i}.`, published: '2025-03-01' });
     old.close();
     fs.writeFileSync(path.join(tmp, 'backups'), 'kein Ordner');
     await start({ env: { FUNDSTELLE_DB: file } });
@@ -237,6 +238,21 @@ describe('after ready', () => {
     expect(MockBrowserWindow.instances[0]!.destroy).toHaveBeenCalled();
     const db = new BetterSqlite3(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(10);
+    db.close();
+  });
+
+  it('brings a small older collection up to date as it opens it, without the upgrade window', async () => {
+    const file = path.join(tmp, 'klein.sqlite');
+    const old = new BetterSqlite3(file);
+    old.pragma('journal_mode = WAL');
+    migrate(old, 10);
+    for (let i = 0; i < UPGRADE_WINDOW_MIN_ARTICLES - 1; i++) storeAsOldSchema(old, { title: `Meldung ${i}`, text: `Der Hafen meldet Schiff ${i}.`, published: '2025-03-01' });
+    old.close();
+    const win = await start({ env: { FUNDSTELLE_DB: file } });
+    expect(MockBrowserWindow.instances).toHaveLength(1);
+    expect(win!.loadURL).toHaveBeenCalledWith('app://fundstelle/index.html');
+    const db = new BetterSqlite3(file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     db.close();
   });
 

@@ -109,7 +109,7 @@ describe('the app bringing an older collection up to date on a worker thread', (
 
   it('knows when a collection needs it, and in which language to say so', () => {
     const file = oldCollection(3);
-    expect(pendingUpgrade(file)).toEqual({ from: 10, to: LATEST_VERSION, lang: 'de' });
+    expect(pendingUpgrade(file)).toEqual({ from: 10, to: LATEST_VERSION, articles: 3, lang: 'de' });
     const db = new BetterSqlite3(file);
     db.prepare("INSERT INTO settings (key, value) VALUES ('language', '\"en\"')").run();
     db.close();
