@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { CanonicalTextBuilder } from '../../shared/text-builder.js';
 import type { BlockKind, ParsedArticle } from '../../shared/article.js';
+import BetterSqlite3 from 'better-sqlite3';
+import { migrate } from '../../main/db/migrations/index.js';
 import { openDatabase, type Database } from '../../main/db/open.js';
 import { articleIndexRow, searchKey } from '../../main/core/search-index.js';
 
@@ -86,4 +88,24 @@ export function storeAsOldSchema(db: Database, a: { title: string; text: string;
     db.prepare('INSERT INTO articles_fts (rowid, title_terms, body_terms) VALUES (?, ?, ?)').run(key, row.title, row.body);
   }
   return id;
+}
+
+/** Writes a collection file at schema `version` (from 6 on) with `n` short articles, as that schema stored them. For tests of upgrades. */
+export function writeOldCollection(file: string, n: number, version = 10): string {
+  const db = new BetterSqlite3(file);
+  db.pragma('journal_mode = WAL');
+  migrate(db, version);
+  for (let i = 0; i < n; i++) storeAsOldSchema(db, { title: `Meldung ${i}`, text: `Der Hafen meldet Schiff ${i}.`, published: '2025-03-01' });
+  db.close();
+  return file;
+}
+
+/** The schema version (`user_version`) of a collection file, read without changing it. */
+export function fileSchemaVersion(file: string): number {
+  const db = new BetterSqlite3(file, { readonly: true });
+  try {
+    return db.pragma('user_version', { simple: true }) as number;
+  } finally {
+    db.close();
+  }
 }

@@ -1,4 +1,3 @@
-import BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,9 +6,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, type Envelope } from '../../../shared/contract.js';
 import { APP_SCHEME_PRIVILEGES } from '../../../main/electron/app-protocol.js';
 import { electronDbPath, parseDbArg } from '../../../main/electron/db-path.js';
-import { LATEST_VERSION, migrate } from '../../../main/db/migrations/index.js';
+import { LATEST_VERSION } from '../../../main/db/migrations/index.js';
 import { UPGRADE_WINDOW_MIN_ARTICLES } from '../../../main/db/upgrade.js';
-import { storeAsOldSchema } from '../../helpers/db.js';
+import { fileSchemaVersion, writeOldCollection } from '../../helpers/db.js';
 import { startShell, type ShellElectron } from '../../../main/electron/shell.js';
 import { createElectronMock, MockBrowserWindow, MockWebContents, type ElectronMock } from './electron-mock.js';
 
@@ -197,12 +196,7 @@ describe('after ready', () => {
   });
 
   it('brings an older collection up to date on a worker first, its progress in the title of a window without a bridge', async () => {
-    const file = path.join(tmp, 'alt.sqlite');
-    const old = new BetterSqlite3(file);
-    old.pragma('journal_mode = WAL');
-    migrate(old, 10);
-    for (let i = 0; i < 1200; i++) storeAsOldSchema(old, { title: `Meldung ${i}`, text: `Der Hafen meldet Schiff ${i}.`, published: '2025-03-01' });
-    old.close();
+    const file = writeOldCollection(path.join(tmp, 'alt.sqlite'), 1200);
     await start({ env: { FUNDSTELLE_DB: file } });
     const [upgrade, main] = MockBrowserWindow.instances;
     expect(MockBrowserWindow.instances).toHaveLength(2);
@@ -218,42 +212,26 @@ describe('after ready', () => {
     expect(main!.loadURL).toHaveBeenCalledWith('app://fundstelle/index.html');
     expect(upgrade!.destroy.mock.invocationCallOrder[0]).toBeGreaterThan(main!.loadURL.mock.invocationCallOrder[0] ?? Infinity);
     expect(electron.app.quit).not.toHaveBeenCalled();
-    const db = new BetterSqlite3(file, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
-    db.close();
+    expect(fileSchemaVersion(file)).toBe(LATEST_VERSION);
   });
 
   it('shows why and quits when an older collection cannot be brought up to date; the collection stays as it was', async () => {
-    const file = path.join(tmp, 'alt.sqlite');
-    const old = new BetterSqlite3(file);
-    old.pragma('journal_mode = WAL');
-    migrate(old, 10);
-    for (let i = 0; i < UPGRADE_WINDOW_MIN_ARTICLES; i++) storeAsOldSchema(old, { title: `Meldung ${i}`, text: `Der Hafen meldet Schiff ${i}.`, published: '2025-03-01' });
-    old.close();
+    const file = writeOldCollection(path.join(tmp, 'alt.sqlite'), UPGRADE_WINDOW_MIN_ARTICLES);
     fs.writeFileSync(path.join(tmp, 'backups'), 'kein Ordner');
     await start({ env: { FUNDSTELLE_DB: file } });
     expect(electron.dialog.showErrorBox).toHaveBeenCalledWith('Fundstelle kann nicht starten', expect.stringContaining('Sicherung'));
     expect(electron.app.quit).toHaveBeenCalled();
     expect(MockBrowserWindow.instances).toHaveLength(1);
     expect(MockBrowserWindow.instances[0]!.destroy).toHaveBeenCalled();
-    const db = new BetterSqlite3(file, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(10);
-    db.close();
+    expect(fileSchemaVersion(file)).toBe(10);
   });
 
   it('brings a small older collection up to date as it opens it, without the upgrade window', async () => {
-    const file = path.join(tmp, 'klein.sqlite');
-    const old = new BetterSqlite3(file);
-    old.pragma('journal_mode = WAL');
-    migrate(old, 10);
-    for (let i = 0; i < UPGRADE_WINDOW_MIN_ARTICLES - 1; i++) storeAsOldSchema(old, { title: `Meldung ${i}`, text: `Der Hafen meldet Schiff ${i}.`, published: '2025-03-01' });
-    old.close();
+    const file = writeOldCollection(path.join(tmp, 'klein.sqlite'), UPGRADE_WINDOW_MIN_ARTICLES - 1);
     const win = await start({ env: { FUNDSTELLE_DB: file } });
     expect(MockBrowserWindow.instances).toHaveLength(1);
     expect(win!.loadURL).toHaveBeenCalledWith('app://fundstelle/index.html');
-    const db = new BetterSqlite3(file, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
-    db.close();
+    expect(fileSchemaVersion(file)).toBe(LATEST_VERSION);
   });
 
   it('quits when the last window closes, except on macOS', async () => {

@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrationProgressText, migrationReporter } from '../../../main/core/migration-progress.js';
-import { LATEST_VERSION, migrate, type MigrationProgress } from '../../../main/db/migrations/index.js';
+import { LATEST_VERSION, type MigrationProgress } from '../../../main/db/migrations/index.js';
 import { openDatabase } from '../../../main/db/open.js';
 import { pendingUpgrade, upgradeCollection, UpgradeError } from '../../../main/db/upgrade.js';
 import { runCli } from '../../helpers/cli.js';
-import { storeAsOldSchema, tempDir } from '../../helpers/db.js';
+import { fileSchemaVersion, tempDir, writeOldCollection } from '../../helpers/db.js';
 
 /**
  * Opening an older collection brings it up to date before anything else; on a large one that takes
@@ -20,13 +20,7 @@ afterEach(() => cleanups.splice(0).forEach((c) => c()));
 function oldCollection(n: number): string {
   const { dir, cleanup } = tempDir();
   cleanups.push(cleanup);
-  const file = path.join(dir, 'sammlung.sqlite');
-  const db = new BetterSqlite3(file);
-  db.pragma('journal_mode = WAL');
-  migrate(db, 10);
-  for (let i = 0; i < n; i++) storeAsOldSchema(db, { title: `Meldung ${i}`, text: `Der Hafen meldet Schiff ${i}.`, published: '2025-03-01' });
-  db.close();
-  return file;
+  return writeOldCollection(path.join(dir, 'sammlung.sqlite'), n);
 }
 
 describe('bringing an older collection up to date', () => {
@@ -98,15 +92,6 @@ describe('bringing an older collection up to date', () => {
 });
 
 describe('the app bringing an older collection up to date on a worker thread', () => {
-  const version = (file: string) => {
-    const db = new BetterSqlite3(file, { readonly: true });
-    try {
-      return db.pragma('user_version', { simple: true }) as number;
-    } finally {
-      db.close();
-    }
-  };
-
   it('knows when a collection needs it, and in which language to say so', () => {
     const file = oldCollection(3);
     expect(pendingUpgrade(file)).toEqual({ from: 10, to: LATEST_VERSION, articles: 3, lang: 'de' });
@@ -126,7 +111,7 @@ describe('the app bringing an older collection up to date on a worker thread', (
     // On a worker: nothing has happened on this thread yet.
     expect(events).toEqual([]);
     await upgrading;
-    expect(version(file)).toBe(LATEST_VERSION);
+    expect(fileSchemaVersion(file)).toBe(LATEST_VERSION);
     expect(events[0]?.step).toBe('backup');
     expect(events.filter((e) => e.step === 'migrate' && e.version === 11 && e.total !== null).map((e) => e.step === 'migrate' && e.done)).toEqual([500, 1000, 1203]);
     expect(fs.readdirSync(path.join(path.dirname(file), 'backups')).some((f) => f.includes('schema10'))).toBe(true);
@@ -140,6 +125,6 @@ describe('the app bringing an older collection up to date on a worker thread', (
     expect(failed).toBeInstanceOf(UpgradeError);
     expect((failed as UpgradeError).code).toBe('DB_OPEN_FAILED');
     expect((failed as UpgradeError).message).toMatch(/backup/i);
-    expect(version(file)).toBe(10);
+    expect(fileSchemaVersion(file)).toBe(10);
   });
 });
