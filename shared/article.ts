@@ -3,7 +3,7 @@
  * The metadata JSON (CLI output, contract results) uses exactly these field names.
  */
 
-import { bmpClasses, letterOrDigitAt } from './char-classes.js';
+import { bmpClasses, LETTER_OR_DIGIT, letterOrDigitAt } from './char-classes.js';
 
 /** Kinds of block in the canonical text. */
 export const BLOCK_KINDS = ['heading', 'paragraph', 'credits', 'notice', 'nonpublic'] as const;
@@ -133,38 +133,76 @@ export function headingsOf(text: string, blocks: readonly Block[]): string[] {
 }
 
 /** - ' ’ . , between two letters or digits keep them one word. */
-const WORD_JOINERS = new Set([0x2d, 0x27, 0x2019, 0x2e, 0x2c]);
+function isWordJoiner(c: number): boolean {
+  return c === 0x2d || c === 0x27 || c === 0x2019 || c === 0x2e || c === 0x2c;
+}
+
+/** Per code unit: 1 a letter or digit, 2 a word joiner, 4 a surrogate (see {@link countWords}). */
+let wordFlags: Uint8Array | null = null;
+function wordFlagTable(): Uint8Array {
+  if (wordFlags) return wordFlags;
+  const classes = bmpClasses();
+  const flags = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) flags[c] = (classes[c] === LETTER_OR_DIGIT ? 1 : 0) | (isWordJoiner(c) ? 2 : 0) | (c >= 0xd800 && c <= 0xdfff ? 4 : 0);
+  wordFlags = flags;
+  return flags;
+}
 
 /**
  * Words in the public text (paragraphs and headings); credits, notices and non-public blocks don't
  * count. A word is what `/[\p{L}\p{N}]+(?:[-'’.,][\p{L}\p{N}]+)*\/gu` matches: letters and digits,
- * joined by a hyphen, apostrophe, full stop or comma ("E-Mail", "3,5" are one word each). Counted
- * by a scan instead of the regular expression (no array of matches per block).
+ * joined by a hyphen, apostrophe, full stop or comma ("E-Mail", "3,5" are one word each).
+ *
+ * Every imported article is counted, so this is one scan without branches per character (a branch
+ * at every word boundary is mispredicted often enough to cost more than the scan itself): a word
+ * starts where a letter or digit follows a character that is none, except where that character is
+ * a joiner right after a letter or digit. A block with surrogates (letters outside the BMP come as
+ * pairs) is counted again by {@link countWordsBySteps}, which reads code points.
  */
 export function countWords(text: string, blocks: readonly Block[]): number {
-  const table = bmpClasses();
+  const flags = wordFlagTable();
   let n = 0;
   for (const b of blocks) {
     if (b.kind !== 'paragraph' && b.kind !== 'heading') continue;
-    let i = b.start;
-    while (i < b.end) {
-      let w = letterOrDigitAt(text, i, table);
-      if (w === 0 || i + w > b.end) {
-        i++;
-        continue;
-      }
-      n++;
-      i += w;
-      for (;;) {
-        while (i < b.end && (w = letterOrDigitAt(text, i, table)) > 0 && i + w <= b.end) i += w;
-        if (i + 1 < b.end && WORD_JOINERS.has(text.charCodeAt(i)) && (w = letterOrDigitAt(text, i + 1, table)) > 0 && i + 1 + w <= b.end) i += 1 + w;
-        else break;
-      }
+    // Flags of the two characters before the current one, and every flag seen (for surrogates).
+    let prev = 0;
+    let prev2 = 0;
+    let seen = 0;
+    let words = 0;
+    for (let i = b.start; i < b.end; i++) {
+      const f = flags[text.charCodeAt(i)] as number;
+      // 1 when a word starts here: f is a letter, prev is not, and not (prev a joiner after a letter).
+      words += f & ~prev & ~((prev >> 1) & prev2) & 1;
+      prev2 = prev;
+      prev = f;
+      seen |= f;
     }
+    n += seen & 4 ? countWordsBySteps(text, b) : words;
   }
   return n;
 }
 
+/** {@link countWords} for one block, by code point. */
+function countWordsBySteps(text: string, b: Block): number {
+  const table = bmpClasses();
+  let n = 0;
+  let i = b.start;
+  while (i < b.end) {
+    let w = letterOrDigitAt(text, i, table);
+    if (w === 0 || i + w > b.end) {
+      i++;
+      continue;
+    }
+    n++;
+    i += w;
+    for (;;) {
+      while (i < b.end && (w = letterOrDigitAt(text, i, table)) > 0 && i + w <= b.end) i += w;
+      if (i + 1 < b.end && isWordJoiner(text.charCodeAt(i)) && (w = letterOrDigitAt(text, i + 1, table)) > 0 && i + 1 + w <= b.end) i += 1 + w;
+      else break;
+    }
+  }
+  return n;
+}
 
 /**
  * Text that may be searched, shown as article text and exported: headings and paragraphs only,

@@ -34,8 +34,18 @@ export class CanonicalTextBuilder {
   }
 }
 
+/** What {@link normaliseBlockText} changes inside a block (its ends are checked by trim). */
+const NOT_NORMAL = /[\r\n\u00a0\t\f\v]| {2}/;
+
 /** Normalises the whitespace of one block: CRLF/CR to LF, tabs and runs of spaces to one space, trims lines, no blank lines inside. */
 export function normaliseBlockText(raw: string): string {
+  // Most blocks are normal already (a wire parser's units are): one test instead of every pass.
+  if (!NOT_NORMAL.test(raw) && raw.length === raw.trim().length) return raw;
+  return normaliseEveryPass(raw);
+}
+
+/** {@link normaliseBlockText} by every pass, whatever the text: its definition. */
+export function normaliseEveryPass(raw: string): string {
   return raw
     .replace(/\r\n?/g, '\n')
     // Two linear passes that touch only what needs changing: most text has single spaces only.
