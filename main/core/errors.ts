@@ -1,6 +1,5 @@
 import { AppError, formatError, type ErrorPayload, type Lang } from '../../shared/errors.js';
-import { DatabaseOpenError, isCorruption } from '../db/open.js';
-import { DatabaseTooNewError } from '../db/migrations/index.js';
+import { DatabaseOpenError, DatabaseTooNewError, isCorruption } from '../db/errors.js';
 
 /** Turns anything thrown into the typed error payload that crosses a boundary (no stack traces). */
 export function toErrorPayload(e: unknown, lang: Lang): ErrorPayload {

@@ -4,6 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { LATEST_VERSION, migrate, schemaVersion, type MigrationProgress } from './migrations/index.js';
 import { backupDir, backupFileName, snapshotSync, uniquePath } from './snapshot.js';
+import { DatabaseOpenError, isCorruption } from './errors.js';
+
+// Defined apart (errors.ts) so that reporting them does not load the database modules.
+export { DatabaseOpenError, isCorruption } from './errors.js';
 
 export type { Database };
 
@@ -20,17 +24,6 @@ export interface OpenOptions {
 
 export type { MigrationProgress };
 
-/** A database file that cannot be opened or is not a Fundstelle collection. */
-export class DatabaseOpenError extends Error {
-  readonly code = 'DB_OPEN_FAILED';
-  constructor(
-    readonly file: string,
-    readonly reason: string,
-  ) {
-    super(`Die Sammlung ${file} kann nicht geöffnet werden: ${reason}`);
-    this.name = 'DatabaseOpenError';
-  }
-}
 
 /** Sets the pragmas every connection needs. */
 function configure(db: Database, file: string): void {
@@ -91,13 +84,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): Database 
   return db;
 }
 
-/** SQLite's "this is not a (healthy) database" errors. */
-export function isCorruption(e: unknown): boolean {
-  if (!(e instanceof Error)) return false;
-  const code = (e as { code?: unknown }).code;
-  if (typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')) return true;
-  return /file is not a database|malformed/i.test(e.message);
-}
 
 function fileSize(file: string): number {
   try {

@@ -11,26 +11,16 @@ import { migration0009 } from './0009-index-write-buffer.js';
 import { migration0010 } from './0010-index-merging.js';
 import { migration0011 } from './0011-term-list.js';
 import type { Migration } from './types.js';
+import { DatabaseTooNewError } from '../errors.js';
+
+// Defined apart (errors.ts) so that reporting them does not load the database modules.
+export { DatabaseTooNewError } from '../errors.js';
 
 /** Every migration in order. Add a new file per schema change and list it here. */
 export const MIGRATIONS: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
 
-/** The database was written by a newer Fundstelle: opening it here could damage it. */
-export class DatabaseTooNewError extends Error {
-  readonly code = 'DB_TOO_NEW';
-  constructor(
-    readonly found: number,
-    readonly supported: number,
-  ) {
-    super(
-      `Die Sammlung stammt von einer neueren Fundstelle-Version (Schema ${found}, diese Version kennt bis ${supported}). ` +
-        'Bitte aktualisieren Sie Fundstelle; die Datei bleibt unverändert.',
-    );
-    this.name = 'DatabaseTooNewError';
-  }
-}
 
 export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;

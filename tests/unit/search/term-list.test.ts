@@ -1,10 +1,16 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { importFilesBatched } from '../../../main/core/import/batch.js';
+import { expandPaths } from '../../../main/core/import/pipeline.js';
 import { insertArticle } from '../../../main/core/articles.js';
 import { search } from '../../../main/core/search.js';
 import { PREFIX_EXPANSION_MAX, relevanceExpansionFor, relevanceExpansionMax, strictArticleMatch, withDeferredIndex } from '../../../main/core/search-index.js';
 import type { Database } from '../../../main/db/open.js';
 import { searchRequestSchema, type ArticleSearchHit } from '../../../shared/contract-search.js';
 import { parseSearchQuery } from '../../../shared/search-query.js';
+import { writeStories } from '../../bench/generate.js';
 import { parsed, tempDb } from '../../helpers/db.js';
 
 const cleanups: (() => void)[] = [];
@@ -123,6 +129,23 @@ describe('long prefixes through the term list', () => {
     expect(db.prepare("SELECT term FROM article_terms WHERE term LIKE 'hafen%' OR term IN ('rotterdam', 'antwerp') ORDER BY term").pluck().all()).toEqual(['antwerp', 'hafenkran', 'hafenmau', 'rotterdam']);
     expect(titles(db, 'Hafenk*')).toEqual(['Erste']);
     expect(titles(db, 'Hafen*')).toEqual(['Erste', 'Zweite']);
+  });
+
+  it('after a folder import on a parse worker, lists every term of the index longer than the indexed prefixes, and no other', async () => {
+    const db = fresh();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fundstelle-terms-'));
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const files = writeStories(dir, 60);
+    // The same stories once more under other names: duplicates, not indexed again.
+    for (const f of files.slice(0, 10)) fs.copyFileSync(f, path.join(path.dirname(f), `kopie-${path.basename(f)}`));
+    const outcomes = [];
+    for await (const o of importFilesBatched(db, expandPaths([dir]).files, { groupSize: 16, workers: 1 })) outcomes.push(o);
+    expect(outcomes.filter((o) => o.ok)).toHaveLength(70);
+    expect(db.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(60);
+    db.exec("CREATE VIRTUAL TABLE temp.index_terms USING fts5vocab(main, 'articles_fts', 'row')");
+    const indexed = db.prepare('SELECT term FROM temp.index_terms WHERE length(term) > 3 ORDER BY term').pluck().all();
+    expect(indexed.length).toBeGreaterThan(1000);
+    expect(db.prepare('SELECT term FROM article_terms ORDER BY term').pluck().all()).toEqual(indexed);
   });
 
   it('a rolled-back write leaves no term remembered that the list does not have', () => {

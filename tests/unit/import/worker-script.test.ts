@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import type { ParsedFile } from '../../../main/core/import/parse-job.js';
+import { workerScript } from '../../../main/core/import/worker-script.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+describe('worker scripts from the sources', () => {
+  it('bundles a worker once per process into dist/<name>-<hash>/, with what it imports only when needed apart', () => {
+    const url = workerScript('parse-worker');
+    expect(url).not.toBeNull();
+    const file = fileURLToPath(url!);
+    expect(path.relative(ROOT, file)).toMatch(/^dist[\\/]parse-worker-[0-9a-f]{16}[\\/]parse-worker\.js$/);
+    expect(workerScript('parse-worker')?.href).toBe(url!.href);
+    const start = fs.readFileSync(file, 'utf8');
+    // The parse worker reads wire copy; pdf.js, the HTML parser and SQLite are not loaded to start it.
+    expect(start).not.toMatch(/from "(pdfjs-dist|linkedom|better-sqlite3)/);
+    expect(fs.readdirSync(path.dirname(file)).length).toBeGreaterThan(1);
+  });
+
+  it('starts the bundled worker, which parses what it loads only when needed too (a PDF, a web page)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fundstelle-worker-'));
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    doc.addPage().drawText('Hafen Kellbrueck erweitert die Kaimauer. Die Stadt baut im Sommer.', { x: 50, y: 700, size: 12, font });
+    fs.writeFileSync(path.join(dir, 'kaimauer.pdf'), await doc.save());
+    const worker = new Worker(workerScript('parse-worker')!);
+    try {
+      const files = [path.join(dir, 'kaimauer.pdf'), path.join(ROOT, 'tests/fixtures/import/tagblatt-suedwestbahn.html'), path.join(dir, 'fehlt.txt')];
+      const reply = await new Promise<{ id: number; results: ParsedFile[] }>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.postMessage({ id: 7, files, lang: 'de' });
+      });
+      expect(reply.id).toBe(7);
+      expect(reply.results.map((r) => (r.ok ? `${r.format}: ${r.article.title}` : r.error.code))).toEqual([
+        'pdf: Hafen Kellbrueck erweitert die Kaimauer',
+        expect.stringMatching(/^html: Südwestbahn stoppt Ausbau/),
+        'FILE_NOT_FOUND',
+      ]);
+    } finally {
+      await worker.terminate();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('gives no script for a worker that does not exist', () => {
+    expect(workerScript('no-such-worker')).toBeNull();
+  });
+});
