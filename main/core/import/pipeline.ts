@@ -140,14 +140,30 @@ export interface ImportProgress {
 
 /**
  * Files per transaction when files and folders are imported by path (CLI, app): the first group,
- * then twice as many per group up to PATH_IMPORT_GROUP_MAX.
+ * then twice as many per group up to {@link pathImportGroupMax}.
  */
 export const PATH_IMPORT_GROUP = 25;
 export const PATH_IMPORT_GROUP_MAX = 2000;
+/** The largest group of an import of few files (see {@link pathImportGroupMax}). */
+export const PATH_IMPORT_GROUP_MAX_SMALL = 500;
+
+/**
+ * The largest group for an import of `files` files: a twentieth of them, from
+ * PATH_IMPORT_GROUP_MAX_SMALL to PATH_IMPORT_GROUP_MAX. While the main thread stores a group the
+ * worker parses the next, so an import takes about the longer of the two, plus the first group
+ * parsed while nothing is stored and the last stored while nothing is parsed. Large groups pay
+ * off in a large import (each commit is a search-index segment that is merged later), but with
+ * groups of 2,000 an import of 10,000 files is only five of them, and the two threads waited for
+ * each other a fifth of the time: groups of at most 500 made it 5–10 % faster, where at 100,000
+ * groups of 500 were 14 % slower than of 2,000 (`npm run bench`, docs/bench.md).
+ */
+export function pathImportGroupMax(files: number): number {
+  return Math.min(PATH_IMPORT_GROUP_MAX, Math.max(PATH_IMPORT_GROUP_MAX_SMALL, Math.ceil(files / 20)));
+}
 
 /**
  * Imports files and folders, reporting progress per file. Files are stored in groups of
- * PATH_IMPORT_GROUP growing to PATH_IMPORT_GROUP_MAX per transaction (importFilesBatched: each file in its own savepoint, an outcome
+ * PATH_IMPORT_GROUP growing to pathImportGroupMax per transaction (importFilesBatched: each file in its own savepoint, an outcome
  * reported only once its group has committed); "as a new version of" imports its single file alone.
  * A failing file never stops the batch.
  */
@@ -161,5 +177,5 @@ export async function* importPaths(db: Database, paths: readonly string[], opts:
     return;
   }
   const { importFilesBatched } = await import('./batch.js');
-  for await (const outcome of importFilesBatched(db, files, { ...opts, groupSize: PATH_IMPORT_GROUP, maxGroupSize: PATH_IMPORT_GROUP_MAX })) yield { done: ++done, total, outcome };
+  for await (const outcome of importFilesBatched(db, files, { ...opts, groupSize: PATH_IMPORT_GROUP, maxGroupSize: pathImportGroupMax(files.length) })) yield { done: ++done, total, outcome };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importFile, importPaths, importUpload, importUploads } from '../../../main/core/import/pipeline.js';
+import { importFile, importPaths, importUpload, importUploads, pathImportGroupMax } from '../../../main/core/import/pipeline.js';
 import type { Database } from '../../../main/db/open.js';
 import type { ImportOutcome } from '../../../shared/contract.js';
 import { SAMPLES } from '../../helpers/cli.js';
@@ -156,5 +156,11 @@ describe.skipIf(!fs.existsSync(SAMPLES))('import of the real samples', () => {
     const r = await importFile(db, path.join(SAMPLES, name));
     expect(r.ok, JSON.stringify(r)).toBe(true);
     expect(r.ok && r.article).toMatchObject({ ...expected[name], source: { file: name, format: 'wire' } });
+  });
+});
+
+describe('group sizes of an import by path', () => {
+  it('lets groups grow to a twentieth of the files, from 500 to 2,000', () => {
+    expect([1, 400, 10_000, 20_000, 40_000, 100_000, 1_000_000].map(pathImportGroupMax)).toEqual([500, 500, 500, 1000, 2000, 2000, 2000]);
   });
 });
