@@ -73,13 +73,16 @@ function bundleFromSources(name: string, here: string): URL | null {
   return url;
 }
 
-/** Bundles of older sources are removed after a day (a process started from them may still load its lazy parts). */
+/**
+ * Bundles of older sources (and folders left half-written by a process that ended) are removed
+ * after a day: a process started from them may still load their lazy parts.
+ */
 const STALE_BUNDLE_MS = 24 * 60 * 60 * 1000;
 
-function removeStaleBundles(dist: string, name: string, keep: string): void {
+export function removeStaleBundles(dist: string, name: string, keep: string): void {
   for (const entry of fs.readdirSync(dist)) {
     const dir = path.join(dist, entry);
-    if (dir === keep || !new RegExp(`^${name}-[0-9a-f]{16}$`).test(entry)) continue;
+    if (dir === keep || !new RegExp(`^${name}-[0-9a-f]{16}(\\.\\d+\\.tmp)?$`).test(entry)) continue;
     try {
       if (Date.now() - fs.statSync(dir).mtimeMs > STALE_BUNDLE_MS) fs.rmSync(dir, { recursive: true, force: true });
     } catch {

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { ParsedFile } from '../../../main/core/import/parse-job.js';
-import { workerScript } from '../../../main/core/import/worker-script.js';
+import { removeStaleBundles, workerScript } from '../../../main/core/import/worker-script.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -46,6 +46,21 @@ describe('worker scripts from the sources', () => {
     } finally {
       await worker.terminate();
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('removes bundles of other sources and half-written ones after a day, and nothing else', () => {
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'fundstelle-dist-'));
+    try {
+      const names = ['parse-worker-0000000000000001', 'parse-worker-0000000000000002', 'parse-worker-0000000000000003.4711.tmp', 'parse-worker-0000000000000004', 'checkpoint-worker-0000000000000005', 'electron', 'renderer'];
+      for (const n of names) fs.mkdirSync(path.join(dist, n));
+      const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
+      for (const n of names.filter((n) => !n.endsWith('04'))) fs.utimesSync(path.join(dist, n), twoDaysAgo, twoDaysAgo);
+      removeStaleBundles(dist, 'parse-worker', path.join(dist, 'parse-worker-0000000000000001'));
+      // Kept: the current bundle, one younger than a day, other workers' bundles, other folders.
+      expect(fs.readdirSync(dist).sort()).toEqual(['checkpoint-worker-0000000000000005', 'electron', 'parse-worker-0000000000000001', 'parse-worker-0000000000000004', 'renderer']);
+    } finally {
+      fs.rmSync(dist, { recursive: true, force: true });
     }
   });
 
