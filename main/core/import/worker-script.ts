@@ -31,12 +31,12 @@ const bundles = new Map<string, URL | null>();
 /**
  * The worker `<name>.ts` next to `here` bundled into `dist/<name>-<hash>/` (dependencies stay
  * imports, resolved from the project's node_modules; what the worker imports only when needed, such
- * as pdf.js, is a chunk of its own), built with esbuild from the current sources once per process
- * and named by its content, so it is always the code being run. A worker started from the sources
- * through tsx spent 300 of its 350 ms start resolving and loading each module through tsx's loader,
- * while the folder import waited for its first files (`npm run bench`); building the bundle and
- * starting it takes about half (40–90 ms for the build). Null when esbuild or the folder is not
- * available: the caller uses tsx then.
+ * as pdf.js, is a chunk of its own): built with esbuild from the current sources, named by its
+ * content, and reused by later processes while every source it was built from is unchanged, so it
+ * is always the code being run. A worker started from the sources through tsx spent 300 of its
+ * 350 ms start resolving and loading each module through tsx's loader, while the folder import
+ * waited for its first files (`npm run bench`); the bundle starts in 80–150 ms (a build, when
+ * needed, adds 40–90 ms). Null when esbuild or the folder is not available: the caller uses tsx.
  */
 function bundleFromSources(name: string, here: string): URL | null {
   const entry = fileURLToPath(new URL(`./${name}.ts`, here));
@@ -44,33 +44,104 @@ function bundleFromSources(name: string, here: string): URL | null {
   let url: URL | null = null;
   try {
     const root = projectRoot(path.dirname(entry));
-    const esbuild = createRequire(here)('esbuild') as typeof Esbuild;
-    // Split: what is imported only when needed (pdf.js, the HTML parser) stays out of the start.
-    const out = esbuild.buildSync({ entryPoints: { [name]: entry }, bundle: true, splitting: true, outdir: '/', write: false, format: 'esm', platform: 'node', packages: 'external', target: 'node20', logLevel: 'silent' });
-    if (root && out.outputFiles.length > 0) {
-      const hash = createHash('sha256');
-      for (const f of out.outputFiles) hash.update(f.path).update(f.contents);
-      // dist/<name>-<hash>/, two levels below the root as dist/electron is: paths relative to a module (package.json) hold.
-      const dir = path.join(root, 'dist', `${name}-${hash.digest('hex').slice(0, 16)}`);
-      if (!fs.existsSync(dir)) {
-        const tmp = `${dir}.${process.pid}.tmp`;
-        fs.mkdirSync(tmp, { recursive: true });
-        for (const f of out.outputFiles) fs.writeFileSync(path.join(tmp, path.basename(f.path)), f.contents);
-        try {
-          fs.renameSync(tmp, dir);
-        } catch {
-          // Another process wrote the same bundle first.
-          fs.rmSync(tmp, { recursive: true, force: true });
-        }
-        removeStaleBundles(path.dirname(dir), name, dir);
-      }
-      url = pathToFileURL(path.join(dir, `${name}.js`));
+    if (root) {
+      const dist = path.join(root, 'dist');
+      const dir = reusableBundle(dist, name) ?? buildBundle(name, entry, root, here);
+      url = dir ? pathToFileURL(path.join(dir, `${name}.js`)) : null;
     }
   } catch {
     url = null;
   }
   bundles.set(entry, url);
   return url;
+}
+
+/** The sources a bundle was built from, with their modification time and size (`sources.json` in its folder). */
+type BundleSources = Record<string, [mtimeMs: number, size: number]>;
+
+/** A bundle folder's name: the worker's name and 16 hex digits; `.<pid>.tmp` while it is written. */
+function bundleFolderPattern(name: string): RegExp {
+  return new RegExp(`^${name}-[0-9a-f]{16}(\\.\\d+\\.tmp)?$`);
+}
+
+/**
+ * A bundle built before (by this or another process) from sources that are unchanged: the newest
+ * whose every source still has the time and size it was built from. Saves the build (40–90 ms,
+ * most of it starting esbuild) for each process that imports.
+ */
+export function reusableBundle(dist: string, name: string): string | null {
+  let dirs: string[];
+  try {
+    dirs = fs.readdirSync(dist).filter((e) => bundleFolderPattern(name).test(e) && !e.endsWith('.tmp'));
+  } catch {
+    return null;
+  }
+  const newestFirst = dirs.map((d) => ({ dir: path.join(dist, d), time: fs.statSync(path.join(dist, d)).mtimeMs })).sort((a, b) => b.time - a.time);
+  for (const { dir } of newestFirst.slice(0, 3)) {
+    try {
+      const sources = JSON.parse(fs.readFileSync(path.join(dir, 'sources.json'), 'utf8')) as BundleSources;
+      const unchanged = Object.entries(sources).every(([file, [mtimeMs, size]]) => {
+        const st = fs.statSync(file);
+        return st.mtimeMs === mtimeMs && st.size === size;
+      });
+      if (unchanged && Object.keys(sources).length > 0) return dir;
+    } catch {
+      // No list of sources, or a source is gone: not this one.
+    }
+  }
+  return null;
+}
+
+/** Builds the bundle into `dist/<name>-<hash>/` with the list of its sources; returns the folder, or null. */
+function buildBundle(name: string, entry: string, root: string, here: string): string | null {
+  const esbuild = createRequire(here)('esbuild') as typeof Esbuild;
+  // Split: what is imported only when needed (pdf.js, the HTML parser) stays out of the start.
+  const out = esbuild.buildSync({
+    entryPoints: { [name]: entry },
+    absWorkingDir: root,
+    bundle: true,
+    splitting: true,
+    outdir: '/',
+    write: false,
+    metafile: true,
+    format: 'esm',
+    platform: 'node',
+    packages: 'external',
+    target: 'node20',
+    logLevel: 'silent',
+  });
+  if (out.outputFiles.length === 0) return null;
+  const sources: BundleSources = {};
+  for (const input of Object.keys(out.metafile.inputs)) {
+    const file = path.resolve(root, input);
+    const st = fs.statSync(file);
+    sources[file] = [st.mtimeMs, st.size];
+  }
+  const hash = createHash('sha256');
+  for (const f of out.outputFiles) hash.update(f.path).update(f.contents);
+  // dist/<name>-<hash>/, two levels below the root as dist/electron is: paths relative to a module (package.json) hold.
+  const dist = path.join(root, 'dist');
+  const dir = path.join(dist, `${name}-${hash.digest('hex').slice(0, 16)}`);
+  if (fs.existsSync(dir)) {
+    // The same code, from sources touched since: only the list of sources is new (replaced whole,
+    // as a process may be reading the folder).
+    const list = path.join(dir, `sources.json.${process.pid}.tmp`);
+    fs.writeFileSync(list, JSON.stringify(sources));
+    fs.renameSync(list, path.join(dir, 'sources.json'));
+    return dir;
+  }
+  const tmp = `${dir}.${process.pid}.tmp`;
+  fs.mkdirSync(tmp, { recursive: true });
+  for (const f of out.outputFiles) fs.writeFileSync(path.join(tmp, path.basename(f.path)), f.contents);
+  fs.writeFileSync(path.join(tmp, 'sources.json'), JSON.stringify(sources));
+  try {
+    fs.renameSync(tmp, dir);
+  } catch {
+    // Another process wrote the same bundle meanwhile.
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  removeStaleBundles(dist, name, dir);
+  return dir;
 }
 
 /**
@@ -82,7 +153,7 @@ const STALE_BUNDLE_MS = 24 * 60 * 60 * 1000;
 export function removeStaleBundles(dist: string, name: string, keep: string): void {
   for (const entry of fs.readdirSync(dist)) {
     const dir = path.join(dist, entry);
-    if (dir === keep || !new RegExp(`^${name}-[0-9a-f]{16}(\\.\\d+\\.tmp)?$`).test(entry)) continue;
+    if (dir === keep || !bundleFolderPattern(name).test(entry)) continue;
     try {
       if (Date.now() - fs.statSync(dir).mtimeMs > STALE_BUNDLE_MS) fs.rmSync(dir, { recursive: true, force: true });
     } catch {

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { ParsedFile } from '../../../main/core/import/parse-job.js';
-import { removeStaleBundles, workerScript } from '../../../main/core/import/worker-script.js';
+import { removeStaleBundles, reusableBundle, workerScript } from '../../../main/core/import/worker-script.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -46,6 +46,36 @@ describe('worker scripts from the sources', () => {
     } finally {
       await worker.terminate();
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('lists the sources a bundle was built from, and reuses it in another process only while they are unchanged', () => {
+    const url = workerScript('parse-worker')!;
+    const sources = JSON.parse(fs.readFileSync(path.join(path.dirname(fileURLToPath(url)), 'sources.json'), 'utf8')) as Record<string, [number, number]>;
+    expect(Object.keys(sources)).toEqual(expect.arrayContaining([path.join(ROOT, 'main/core/import/parse-worker.ts'), path.join(ROOT, 'shared/article.ts')]));
+    expect(Object.keys(sources).some((f) => f.includes('node_modules'))).toBe(false);
+
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'fundstelle-dist-'));
+    try {
+      const source = path.join(dist, 'worker.ts');
+      fs.writeFileSync(source, 'export const a = 1;\n');
+      const list = (dir: string) => {
+        const st = fs.statSync(source);
+        fs.mkdirSync(path.join(dist, dir));
+        fs.writeFileSync(path.join(dist, dir, 'sources.json'), JSON.stringify({ [source]: [st.mtimeMs, st.size] }));
+      };
+      list('parse-worker-00000000000000aa');
+      fs.mkdirSync(path.join(dist, 'parse-worker-00000000000000bb')); // no list: never reused
+      expect(reusableBundle(dist, 'parse-worker')).toBe(path.join(dist, 'parse-worker-00000000000000aa'));
+      expect(reusableBundle(dist, 'checkpoint-worker')).toBeNull();
+      // The source changed (size and time): built anew.
+      fs.writeFileSync(source, 'export const a = 22;\n');
+      expect(reusableBundle(dist, 'parse-worker')).toBeNull();
+      // The source gone: built anew.
+      fs.rmSync(source);
+      expect(reusableBundle(dist, 'parse-worker')).toBeNull();
+    } finally {
+      fs.rmSync(dist, { recursive: true, force: true });
     }
   });
 
