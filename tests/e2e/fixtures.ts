@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { test as base, expect } from 'vitest';
-import { launchChromium, startServerProcess, type AppFixture, type ServerProcess } from './harness.js';
+import { launchChromium, screenshot, startServerProcess, type AppFixture, type ServerProcess } from './harness.js';
 
 /**
  * End-to-end fixture: every test gets its own data folder, its own browser-mode server process
@@ -15,8 +15,7 @@ export * from './harness.js';
 
 /** The test function with an `app` fixture. */
 export const test = base.extend<{ app: AppFixture }>({
-  // eslint-disable-next-line no-empty-pattern -- vitest fixtures must destructure their dependencies
-  app: async ({}, use) => {
+  app: async ({ task }, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fundstelle-e2e-'));
     const dbPath = path.join(dataDir, 'collection.sqlite');
     let server: ServerProcess | null = null;
@@ -60,6 +59,10 @@ export const test = base.extend<{ app: AppFixture }>({
           await page.locator('.app').waitFor();
         },
       });
+      // A failed test leaves a picture of the page as it was then (test-results/failed-<test>.png).
+      if (task.result?.state === 'fail' || (task.result?.errors?.length ?? 0) > 0) {
+        await screenshot(page, `failed-${task.name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80)}.png`).catch(() => undefined);
+      }
       await context.close();
       expect(problems, 'the page made foreign requests or logged errors').toEqual([]);
     } finally {
