@@ -159,7 +159,7 @@ const deferred = new WeakMap<Database, Pending>();
  * content it was analysed from. A file whose savepoint was rolled back, an article replaced or
  * deleted later in the group, leave nothing behind.
  */
-export function withDeferredIndex<T>(db: Database, write: () => T): T {
+export function withDeferredIndex<T>(db: Database, write: () => T, newTerms: NewTerms | null = null): T {
   if (!db.inTransaction) throw new Error('withDeferredIndex needs a transaction');
   if (deferred.has(db)) return write();
   const pending: Pending = new Map();
@@ -182,7 +182,7 @@ export function withDeferredIndex<T>(db: Database, write: () => T): T {
       written.push(entry.row);
     }
   }
-  recordTerms(db, written);
+  recordTerms(db, written, newTerms);
   return result;
 }
 
@@ -210,13 +210,53 @@ const knownTerms = new WeakMap<Database, KnownTerms>();
  */
 const KNOWN_TERMS_MAX = 180_000;
 
-/** Adds the terms of index rows just written to `article_terms` (in the caller's transaction). */
-export function recordTerms(db: Database, rows: readonly IndexRow[]): void {
-  if (rows.length === 0) return;
+/**
+ * The terms a parse worker reports with a group of parsed files (parse-worker.ts): every term its
+ * memo computed for the group, space-separated, under a term scope (see {@link termScope}).
+ */
+export interface NewTerms {
+  scope: number;
+  terms: string;
+}
+
+/**
+ * Term scopes: a parse worker reports each term once per scope (when its memo first computes it),
+ * not with every article, and the term list records what it reports (`recordTerms`). That is only
+ * complete while every report of the scope has been recorded in this connection's term list: a
+ * group's transaction rolled back, a parsed group not stored, a group parsed partly on the main
+ * thread, or the list changed by anyone else, each end the scope (`invalidateTermScope`), and a
+ * worker asked with another scope starts its memo empty. Groups parsed under an ended scope are
+ * recorded by scanning their rows, as groups parsed on the main thread always are.
+ */
+const termScopes = new WeakMap<Database, number>();
+let lastTermScope = 0;
+
+/** The connection's current term scope. */
+export function termScope(db: Database): number {
+  let scope = termScopes.get(db);
+  if (scope === undefined) termScopes.set(db, (scope = ++lastTermScope));
+  return scope;
+}
+
+/** Ends the connection's term scope (see termScopes). */
+export function invalidateTermScope(db: Database): void {
+  termScopes.set(db, ++lastTermScope);
+}
+
+/**
+ * Adds the terms of index rows just written to `article_terms` (in the caller's transaction):
+ * those a parse worker reported for the group (`newTerms`, in the connection's current term
+ * scope), or else every term of the rows.
+ */
+export function recordTerms(db: Database, rows: readonly IndexRow[], newTerms: NewTerms | null = null): void {
+  if (rows.length === 0 && newTerms === null) return;
   const s = indexStatements(db);
   const token = s.termsToken.get() as number;
   let known = knownTerms.get(db);
   if (!known || known.token !== token || known.terms.size > KNOWN_TERMS_MAX) {
+    // The list is not as this connection left it (a rollback, or another connection wrote): what a
+    // worker reported before may be missing from it.
+    if (known && known.token !== token) invalidateTermScope(db);
     known = { token, terms: new TermSet() };
     knownTerms.set(db, known);
   }
@@ -224,9 +264,15 @@ export function recordTerms(db: Database, rows: readonly IndexRow[]): void {
   // Terms are space-separated letters and digits (search-text.ts), as FTS5 splits them too. Only
   // terms longer than the longest indexed prefix can be asked for by an expansion; the short ones
   // ("der", "und", "the") are a third of all and are left out.
-  for (const row of rows) {
-    known.terms.addNew(row.title, LONGEST_INDEXED_PREFIX + 1, fresh);
-    known.terms.addNew(row.body, LONGEST_INDEXED_PREFIX + 1, fresh);
+  if (newTerms !== null && newTerms.scope === termScope(db)) {
+    // Also the terms of a group's files that were not indexed (duplicates, failures): a term a
+    // worker reported is not reported again, and may be in a later file.
+    known.terms.addNew(newTerms.terms, LONGEST_INDEXED_PREFIX + 1, fresh);
+  } else {
+    for (const row of rows) {
+      known.terms.addNew(row.title, LONGEST_INDEXED_PREFIX + 1, fresh);
+      known.terms.addNew(row.body, LONGEST_INDEXED_PREFIX + 1, fresh);
+    }
   }
   if (fresh.length === 0) return;
   // Not valid until both writes are done: a write that throws leaves the memory to be dropped.

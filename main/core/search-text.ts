@@ -126,6 +126,25 @@ function computeTerm(word: string, lang: StemLanguage): string {
 const WORD_MEMO_LIMIT = 50_000;
 const wordMemo = { de: new Map<string, string>(), en: new Map<string, string>(), none: new Map<string, string>() };
 
+/**
+ * From now on, the term of every word the memo computes (a word it has not seen, or one too long to
+ * keep) goes to `sink` (null: stop). With the memo empty when this starts, every term of every text
+ * analysed since then has gone to `sink` at least once: a parse worker reports them with its
+ * results (parse-worker.ts), and the term list records those instead of every term of every
+ * article (search-index.ts, `recordTerms`).
+ */
+export function collectNewTerms(sink: string[] | null): void {
+  memo.de.newTerms = sink;
+  memo.en.newTerms = sink;
+  memo.none.newTerms = sink;
+}
+
+/** Forgets every word of the memos (a parse worker whose reports start over: see collectNewTerms). */
+export function clearTermMemos(): void {
+  for (const table of [memo.de, memo.en, memo.none]) table.clear();
+  for (const words of [wordMemo.de, wordMemo.en, wordMemo.none]) words.clear();
+}
+
 /** The index term of one word (any case) in a text of language `lang`. */
 export function termOf(word: string, lang: StemLanguage): string {
   const words = lang === 'de' ? wordMemo.de : lang === 'en' ? wordMemo.en : wordMemo.none;

@@ -178,8 +178,20 @@ export class TermTable {
     private readonly limit: number,
   ) {}
 
+  /**
+   * Where the term of every word computed from now on goes (a word new to the memo, or too long to
+   * be kept); null: nowhere. A parse worker reports them, so that the main thread records new terms
+   * in the term list without scanning every term of every article (search-index.ts, `recordTerms`).
+   */
+  newTerms: string[] | null = null;
+
   get size(): number {
     return this.table.size;
+  }
+
+  /** Forgets every word. */
+  clear(): void {
+    this.table.clear();
   }
 
   /** The text's words as their terms, space-separated. */
@@ -233,6 +245,7 @@ export class TermTable {
       return;
     }
     const term = this.compute(text.slice(start, start + len));
+    this.newTerms?.push(term);
     if (len <= MAX_KEPT && term.length <= MAX_KEPT) {
       if (this.table.size >= this.limit) this.table.clear();
       this.table.add(text, start, len, h, term);

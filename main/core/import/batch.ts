@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import type { ImportOutcome } from '../../../shared/contract.js';
-import { dateOrdinal, withDeferredIndex } from '../search-index.js';
+import { dateOrdinal, invalidateTermScope, termScope, withDeferredIndex, type NewTerms } from '../search-index.js';
 import type { ParsedFile } from './parse-job.js';
-import { ParsePool, parseHere } from './parse-pool.js';
+import { ParsePool, parseHere, type ParsedGroup } from './parse-pool.js';
 import { storeParsed, type ImportOptions } from './pipeline.js';
 import { BACKGROUND_CHECKPOINT_MIN_FILES, WalCheckpoints } from './wal-checkpoints.js';
 
@@ -70,7 +70,7 @@ class GroupRolledBack extends Error {}
  * stored again one by one, each in its own transaction: the file that does not fit fails with a
  * clear message, the others are kept. `asVersionOf` is not for groups (it names one article).
  */
-export function storeGroup(db: Database, parsed: readonly ParsedFile[], opts: Pick<ImportOptions, 'lang' | 'now'> = {}): ImportOutcome[] {
+export function storeGroup(db: Database, parsed: readonly ParsedFile[], opts: Pick<ImportOptions, 'lang' | 'now'> = {}, newTerms: NewTerms | null = null): ImportOutcome[] {
   const store = (p: ParsedFile): ImportOutcome => storeParsed(db, p, opts);
   // Stored oldest first, reported in the order given: see storingOrder.
   const order = storingOrder(parsed);
@@ -83,9 +83,11 @@ export function storeGroup(db: Database, parsed: readonly ParsedFile[], opts: Pi
           if (!o.ok && !db.inTransaction) throw new GroupRolledBack();
           outcomes[k] = o;
         }
-      }),
+      }, newTerms),
     ).immediate();
   } catch {
+    // The terms a worker reported for the group were not recorded: its later reports build on them.
+    invalidateTermScope(db);
     for (const k of order) outcomes[k] = store(parsed[k] as ParsedFile);
   }
   return outcomes;
@@ -102,17 +104,24 @@ export async function* importFilesBatched(db: Database, files: readonly string[]
   const workers = opts.workers ?? (files.length >= PARSE_WORKERS_MIN_FILES ? undefined : 0);
   const ownPool = opts.pool === undefined;
   const pool = !ownPool ? opts.pool : workers === 0 ? null : ParsePool.open(workers);
-  const parse = (group: readonly string[]): Promise<ParsedFile[]> => (pool ? pool.parse(group, lang) : parseHere(group, lang));
+  // A pool of its own reports each group's new terms once (term scopes, search-index.ts), as its
+  // groups are stored in the order they were parsed. A pool shared by calls that may store in
+  // another order (the app's import.paths, two in flight) does not: each group's terms are scanned.
+  const scoped = ownPool && pool !== null;
+  const parse = async (group: readonly string[]): Promise<ParsedGroup> =>
+    pool ? pool.parse(group, lang, scoped ? termScope(db) : undefined) : { files: await parseHere(group, lang), newTerms: null };
   // The next group is being parsed while this one is stored.
-  let next: Promise<ParsedFile[]> | null = groups[0] ? parse(groups[0]) : null;
+  let next: Promise<ParsedGroup> | null = groups[0] ? parse(groups[0]) : null;
   const checkpoints = files.length >= BACKGROUND_CHECKPOINT_MIN_FILES ? WalCheckpoints.acquire(db) : null;
   try {
     for (let g = 0; next; g++) {
-      const parsed = await next;
+      const { files: parsed, newTerms } = await next;
+      // Part of the group parsed on the main thread (a worker ended): the workers' reports are incomplete.
+      if (scoped && newTerms === null) invalidateTermScope(db);
       const following = groups[g + 1];
       next = following ? parse(following) : null;
       await checkpoints?.beforeTransaction();
-      const outcomes = storeGroup(db, parsed, { lang, now: opts.now });
+      const outcomes = storeGroup(db, parsed, { lang, now: opts.now }, newTerms);
       checkpoints?.committed();
       yield* outcomes;
     }

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Lang } from '../../../shared/errors.js';
+import type { NewTerms } from '../search-index.js';
 import { parseFileForStore, type ParsedFile } from './parse-job.js';
 import type { ParseReply, ParseRequest } from './parse-worker.js';
 import { workerScript } from './worker-script.js';
@@ -23,8 +24,17 @@ export function defaultWorkerCount(): number {
 
 interface Slot {
   worker: Worker;
-  waiting: Map<number, { resolve: (r: ParsedFile[]) => void; reject: (e: Error) => void }>;
+  waiting: Map<number, { resolve: (r: ParseReply) => void; reject: (e: Error) => void }>;
   broken: boolean;
+}
+
+/**
+ * A group's parsed files, in order, and the terms the workers report for it (parse-worker.ts): null
+ * without a term scope, or when part of the group was parsed on the main thread.
+ */
+export interface ParsedGroup {
+  files: ParsedFile[];
+  newTerms: NewTerms | null;
 }
 
 export class ParsePool {
@@ -46,7 +56,7 @@ export class ParsePool {
       worker.on('message', (m: ParseReply) => {
         const w = slot.waiting.get(m.id);
         slot.waiting.delete(m.id);
-        w?.resolve(m.results);
+        w?.resolve(m);
       });
       worker.on('error', fail);
       worker.on('exit', (code) => fail(new Error(`parse worker ended (exit code ${code})`)));
@@ -67,28 +77,42 @@ export class ParsePool {
     }
   }
 
-  /** Parses `files` (split across the workers), results in the order of `files`. */
-  async parse(files: readonly string[], lang: Lang): Promise<ParsedFile[]> {
+  /**
+   * Parses `files` (split across the workers), results in the order of `files`; with `termScope`,
+   * the workers report the group's new terms under it (see ParsedGroup).
+   */
+  async parse(files: readonly string[], lang: Lang, termScope?: number): Promise<ParsedGroup> {
     const live = this.slots.filter((s) => !s.broken);
-    if (live.length === 0) return parseHere(files, lang);
+    if (live.length === 0) return { files: await parseHere(files, lang), newTerms: null };
     const size = Math.ceil(files.length / live.length);
-    const parts = live.map((slot, i) => {
+    const parts = live.map((slot, i): Promise<ParseReply | ParsedFile[]> => {
       const chunk = files.slice(i * size, (i + 1) * size);
-      return chunk.length === 0 ? Promise.resolve([]) : this.send(slot, chunk, lang).catch(() => parseHere(chunk, lang));
+      return chunk.length === 0 ? Promise.resolve([]) : this.send(slot, chunk, lang, termScope).catch(() => parseHere(chunk, lang));
     });
-    return (await Promise.all(parts)).flat();
+    const replies = await Promise.all(parts);
+    const terms: string[] = [];
+    let reported = termScope !== undefined;
+    for (const r of replies) {
+      if (Array.isArray(r)) reported &&= r.length === 0;
+      else if (r.newTerms !== null && r.newTerms.scope === termScope) terms.push(r.newTerms.terms);
+      else reported = false;
+    }
+    return {
+      files: replies.flatMap((r) => (Array.isArray(r) ? r : r.results)),
+      newTerms: reported && termScope !== undefined ? { scope: termScope, terms: terms.join(' ') } : null,
+    };
   }
 
-  private send(slot: Slot, files: string[], lang: Lang): Promise<ParsedFile[]> {
+  private send(slot: Slot, files: string[], lang: Lang, termScope: number | undefined): Promise<ParseReply> {
     if (slot.broken) return Promise.reject(new Error('parse worker unavailable'));
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
+    return new Promise<ParseReply>((resolve, reject) => {
       slot.waiting.set(id, { resolve, reject });
       slot.worker.ref();
-      slot.worker.postMessage({ id, files, lang } satisfies ParseRequest);
+      slot.worker.postMessage({ id, files, lang, termScope } satisfies ParseRequest);
     }).finally(() => {
       if (slot.waiting.size === 0) slot.worker.unref();
-    }) as Promise<ParsedFile[]>;
+    });
   }
 
   /** Ends the workers. */

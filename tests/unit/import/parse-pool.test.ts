@@ -88,7 +88,7 @@ describe('parsing on worker threads (folder import)', () => {
     const pool = ParsePool.open(1);
     expect(pool).not.toBeNull();
     try {
-      const results = await pool!.parse(files, 'de');
+      const { files: results } = await pool!.parse(files, 'de');
       expect(results.map((r) => r.file)).toEqual(files.map((f) => path.basename(f)));
       for (const r of results) {
         if (!r.ok) throw new Error(`${r.file}: ${r.error.code}`);
@@ -105,7 +105,7 @@ describe('parsing on worker threads (folder import)', () => {
     const expected = await parseHere(files, 'de');
     const closed = ParsePool.open(1)!;
     closed.close();
-    expect(await closed.parse(files, 'de')).toEqual(expected);
+    expect(await closed.parse(files, 'de')).toEqual({ files: expected, newTerms: null });
 
     const pool = ParsePool.open(2)!;
     try {
@@ -113,8 +113,8 @@ describe('parsing on worker threads (folder import)', () => {
       // End one worker while it has files: its share is parsed here instead.
       const slots = (pool as unknown as { slots: { worker: { terminate(): Promise<number> } }[] }).slots;
       void slots[0]!.worker.terminate();
-      expect(await pending).toEqual(expected);
-      expect(await pool.parse(files, 'de')).toEqual(expected);
+      expect((await pending).files).toEqual(expected);
+      expect((await pool.parse(files, 'de')).files).toEqual(expected);
     } finally {
       pool.close();
     }

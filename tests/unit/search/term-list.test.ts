@@ -3,10 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importFilesBatched } from '../../../main/core/import/batch.js';
+import { ParsePool, type ParsedGroup } from '../../../main/core/import/parse-pool.js';
 import { expandPaths } from '../../../main/core/import/pipeline.js';
 import { insertArticle } from '../../../main/core/articles.js';
 import { search } from '../../../main/core/search.js';
-import { PREFIX_EXPANSION_MAX, relevanceExpansionFor, relevanceExpansionMax, strictArticleMatch, withDeferredIndex } from '../../../main/core/search-index.js';
+import { PREFIX_EXPANSION_MAX, relevanceExpansionFor, relevanceExpansionMax, strictArticleMatch, termScope, withDeferredIndex } from '../../../main/core/search-index.js';
 import type { Database } from '../../../main/db/open.js';
 import { searchRequestSchema, type ArticleSearchHit } from '../../../shared/contract-search.js';
 import { parseSearchQuery } from '../../../shared/search-query.js';
@@ -146,6 +147,78 @@ describe('long prefixes through the term list', () => {
     const indexed = db.prepare('SELECT term FROM temp.index_terms WHERE length(term) > 3 ORDER BY term').pluck().all();
     expect(indexed.length).toBeGreaterThan(1000);
     expect(db.prepare('SELECT term FROM article_terms ORDER BY term').pluck().all()).toEqual(indexed);
+  });
+
+  it('a parse worker reports each term once in a term scope, every term again in another, none without one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fundstelle-terms-'));
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const files = writeStories(dir, 40);
+    const pool = ParsePool.open(1);
+    expect(pool).not.toBeNull();
+    cleanups.push(() => pool!.close());
+    const termsOfRows = (g: ParsedGroup) => new Set(g.files.flatMap((f) => (f.ok ? `${f.derived.index.title} ${f.derived.index.body}`.split(' ') : [])).filter((t) => t !== ''));
+    const reported = (g: ParsedGroup) => new Set(g.newTerms?.terms.split(' ') ?? []);
+
+    const a = await pool!.parse(files.slice(0, 20), 'de', 1_000_001);
+    const b = await pool!.parse(files.slice(20), 'de', 1_000_001);
+    expect([a.newTerms?.scope, b.newTerms?.scope]).toEqual([1_000_001, 1_000_001]);
+    const [ra, rb] = [reported(a), reported(b)];
+    const [ta, tb] = [termsOfRows(a), termsOfRows(b)];
+    // Every term of the rows was reported, in this group or in the one before.
+    expect([...ta].filter((t) => !ra.has(t))).toEqual([]);
+    expect([...tb].filter((t) => !ra.has(t) && !rb.has(t))).toEqual([]);
+    // What the second group shares with the first ("der", "und", the frequent words) is not reported again.
+    const shared = [...tb].filter((t) => ta.has(t));
+    expect(shared.length).toBeGreaterThan(100);
+    expect(shared.filter((t) => rb.has(t)).length).toBeLessThan(shared.length / 2);
+    expect(['der', 'und', 'the', 'and'].filter((t) => rb.has(t))).toEqual([]);
+    expect(['der', 'und', 'the', 'and'].filter((t) => tb.has(t))).toEqual(['der', 'und', 'the', 'and']);
+
+    // Another scope: the worker's memo starts empty, so every term is reported again.
+    const c = await pool!.parse(files.slice(20), 'de', 1_000_002);
+    const rc = reported(c);
+    expect([...termsOfRows(c)].filter((t) => !rc.has(t))).toEqual([]);
+    // Without a scope nothing is reported (the app's shared pool).
+    expect((await pool!.parse(files.slice(0, 3), 'de')).newTerms).toBeNull();
+  });
+
+  it('after a group rolled back in a folder import on a parse worker (disk full), the list still has every term of the index', async () => {
+    const db = fresh();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fundstelle-terms-'));
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const files = writeStories(dir, 64);
+    const outcomes = [];
+    for await (const o of importFilesBatched(db, files, { groupSize: 16, workers: 1 })) {
+      outcomes.push(o);
+      // The second group cannot grow the file: its transaction is rolled back, and each of its
+      // files fails alone. The worker had reported that group's new terms; later groups use them.
+      if (outcomes.length === 16) db.pragma(`max_page_count = ${db.pragma('page_count', { simple: true }) as number}`);
+      if (outcomes.length === 32) db.pragma('max_page_count = 1073741823');
+    }
+    expect(outcomes.slice(16, 32).filter((o) => !o.ok).map((o) => (o.ok ? '' : o.error.code))).toContain('DISK_FULL');
+    expect(outcomes.slice(32).every((o) => o.ok)).toBe(true);
+    db.exec("CREATE VIRTUAL TABLE temp.index_terms USING fts5vocab(main, 'articles_fts', 'row')");
+    const indexed = db.prepare('SELECT term FROM temp.index_terms WHERE length(term) > 3 ORDER BY term').pluck().all() as string[];
+    const listed = new Set(db.prepare('SELECT term FROM article_terms').pluck().all() as string[]);
+    expect(indexed.length).toBeGreaterThan(1000);
+    expect(indexed.filter((t) => !listed.has(t))).toEqual([]);
+  });
+
+  it('a transaction rolled back after the terms a worker reported were recorded ends the term scope: the next group is scanned', () => {
+    const db = fresh();
+    const scope = termScope(db);
+    // A group whose worker reported "zylinderkopf", recorded, then rolled back with its transaction.
+    expect(() =>
+      db.transaction(() => {
+        withDeferredIndex(db, () => store(db, 'Verworfen', 'Der Zylinderkopf wurde getauscht.'), { scope, terms: 'der zylinderkopf wurd getauscht' });
+        throw new Error('abgebrochen');
+      })(),
+    ).toThrow('abgebrochen');
+    // The worker's next group has the word again and does not report it: it was reported before.
+    db.transaction(() => withDeferredIndex(db, () => store(db, 'Kopf', 'Der Zylinderkopf wurde getauscht.'), { scope, terms: '' }))();
+    expect(termScope(db)).not.toBe(scope);
+    expect(db.prepare("SELECT count(*) FROM article_terms WHERE term = 'zylinderkopf'").pluck().get()).toBe(1);
+    expect(titles(db, 'Zylinderk*')).toEqual(['Kopf']);
   });
 
   it('a rolled-back write leaves no term remembered that the list does not have', () => {
