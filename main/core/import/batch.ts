@@ -104,30 +104,44 @@ export async function* importFilesBatched(db: Database, files: readonly string[]
   const workers = opts.workers ?? (files.length >= PARSE_WORKERS_MIN_FILES ? undefined : 0);
   const ownPool = opts.pool === undefined;
   const pool = !ownPool ? opts.pool : workers === 0 ? null : ParsePool.open(workers);
-  // A pool of its own reports each group's new terms once (term scopes, search-index.ts), as its
-  // groups are stored in the order they were parsed. A pool shared by calls that may store in
-  // another order (the app's import.paths, two in flight) does not: each group's terms are scanned.
-  const scoped = ownPool && pool !== null;
+  // The workers report each group's new terms once per term scope (search-index.ts), and the groups
+  // are stored in the order they were parsed (ParsedGroup.turn), also when calls share the pool.
   const parse = async (group: readonly string[]): Promise<ParsedGroup> =>
-    pool ? pool.parse(group, lang, scoped ? termScope(db) : undefined) : { files: await parseHere(group, lang), newTerms: null };
+    pool ? pool.parse(group, lang, termScope(db)) : { files: await parseHere(group, lang), newTerms: null, turn: Promise.resolve(), done: () => undefined };
   // The next group is being parsed while this one is stored.
   let next: Promise<ParsedGroup> | null = groups[0] ? parse(groups[0]) : null;
   const checkpoints = files.length >= BACKGROUND_CHECKPOINT_MIN_FILES ? WalCheckpoints.acquire(db) : null;
   try {
     for (let g = 0; next; g++) {
-      const { files: parsed, newTerms } = await next;
-      // Part of the group parsed on the main thread (a worker ended): the workers' reports are incomplete.
-      if (scoped && newTerms === null) invalidateTermScope(db);
+      const group = await next;
       const following = groups[g + 1];
       next = following ? parse(following) : null;
-      await checkpoints?.beforeTransaction();
-      const outcomes = storeGroup(db, parsed, { lang, now: opts.now }, newTerms);
+      let outcomes: ImportOutcome[];
+      try {
+        // Part of the group parsed on the main thread (a worker ended): the workers' reports are incomplete.
+        if (pool && group.newTerms === null) invalidateTermScope(db);
+        await group.turn;
+        await checkpoints?.beforeTransaction();
+        outcomes = storeGroup(db, group.files, { lang, now: opts.now }, group.newTerms);
+      } catch (e) {
+        // Not stored: what the workers reported for it is missing from the term list.
+        invalidateTermScope(db);
+        throw e;
+      } finally {
+        group.done();
+      }
       checkpoints?.committed();
       yield* outcomes;
     }
   } finally {
-    // Stopped early (the caller broke off): the group being parsed is not needed.
-    next?.catch(() => undefined);
+    // Stopped early (the caller broke off): the group being parsed is not stored, nor are its terms.
+    next?.then(
+      (group) => {
+        invalidateTermScope(db);
+        group.done();
+      },
+      () => undefined,
+    );
     if (ownPool) pool?.close();
     // The log copied into the database file before the import counts as done.
     await checkpoints?.release();

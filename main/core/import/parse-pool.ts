@@ -31,15 +31,25 @@ interface Slot {
 /**
  * A group's parsed files, in order, and the terms the workers report for it (parse-worker.ts): null
  * without a term scope, or when part of the group was parsed on the main thread.
+ *
+ * A worker reports a term only once in a scope, so a group's reports are complete only together
+ * with those of the groups parsed before it under that scope: such groups are stored in the order
+ * they were parsed, also when several imports share the pool (the app's `import.paths` calls, two
+ * in flight). `turn` settles once every group parsed before it under a term scope is `done`
+ * (stored, or given up); `done` must be called for every group parsed under a term scope.
  */
 export interface ParsedGroup {
   files: ParsedFile[];
   newTerms: NewTerms | null;
+  turn: Promise<void>;
+  done: () => void;
 }
 
 export class ParsePool {
   private readonly slots: Slot[] = [];
   private nextId = 1;
+  /** Settles when every group parsed so far under a term scope is done (see ParsedGroup). */
+  private turns: Promise<void> = Promise.resolve();
 
   private constructor(script: URL, count: number) {
     for (let i = 0; i < count; i++) {
@@ -81,7 +91,24 @@ export class ParsePool {
    * Parses `files` (split across the workers), results in the order of `files`; with `termScope`,
    * the workers report the group's new terms under it (see ParsedGroup).
    */
-  async parse(files: readonly string[], lang: Lang, termScope?: number): Promise<ParsedGroup> {
+  parse(files: readonly string[], lang: Lang, termScope?: number): Promise<ParsedGroup> {
+    // The turn is taken now, in the order of the calls (the order the workers parse in).
+    const turn = this.turns;
+    let done = (): void => undefined;
+    if (termScope !== undefined) {
+      const stored = new Promise<void>((resolve) => (done = resolve));
+      this.turns = turn.then(() => stored);
+    }
+    return this.parseParts(files, lang, termScope).then(
+      (parsed) => ({ ...parsed, turn, done }),
+      (e: unknown) => {
+        done();
+        throw e;
+      },
+    );
+  }
+
+  private async parseParts(files: readonly string[], lang: Lang, termScope: number | undefined): Promise<Pick<ParsedGroup, 'files' | 'newTerms'>> {
     const live = this.slots.filter((s) => !s.broken);
     if (live.length === 0) return { files: await parseHere(files, lang), newTerms: null };
     const size = Math.ceil(files.length / live.length);

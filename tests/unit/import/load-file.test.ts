@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs, { promises as fsp } from 'node:fs';
 import os from 'node:os';
@@ -268,6 +269,14 @@ describe('loadFileSync (parse workers)', () => {
       path.join(dir, 'mappe'),
       path.join(dir, 'gibt-es-nicht.txt'),
     ];
+    // A FIFO without a writer: refused by its type before it is opened (opening it would wait for a writer).
+    const fifo = path.join(dir, 'rohr');
+    try {
+      execFileSync('mkfifo', [fifo]);
+      cases.push(fifo);
+    } catch {
+      // no mkfifo here
+    }
     // Bytes compared by hash: a deep comparison of megabytes of Uint8Array takes seconds.
     const summary = (l: LoadedFile) => ({ ...l, bytes: createHash('sha256').update(l.bytes).digest('hex') });
     const outcome = (f: () => LoadedFile) => {

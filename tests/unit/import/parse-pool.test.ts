@@ -105,7 +105,7 @@ describe('parsing on worker threads (folder import)', () => {
     const expected = await parseHere(files, 'de');
     const closed = ParsePool.open(1)!;
     closed.close();
-    expect(await closed.parse(files, 'de')).toEqual({ files: expected, newTerms: null });
+    expect(await closed.parse(files, 'de')).toMatchObject({ files: expected, newTerms: null });
 
     const pool = ParsePool.open(2)!;
     try {
@@ -180,6 +180,11 @@ describe('parsing on worker threads (folder import)', () => {
       const found = search(db, searchRequestSchema.parse({ query: 'Kaimauer', filters: { kinds: ['article'] } }));
       expect(found.total).toBe(3);
       expect(() => db.exec("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")).not.toThrow();
+      // The term list from the worker's reports (calls stored in the order they were parsed): every term of the index, no other.
+      db.exec("CREATE VIRTUAL TABLE temp.index_terms USING fts5vocab(main, 'articles_fts', 'row')");
+      const indexed = db.prepare('SELECT term FROM temp.index_terms WHERE length(term) > 3 ORDER BY term').pluck().all();
+      expect(indexed.length).toBeGreaterThan(20);
+      expect(db.prepare('SELECT term FROM article_terms ORDER BY term').pluck().all()).toEqual(indexed);
     } finally {
       cleanup();
     }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { importFilesBatched } from '../../../main/core/import/batch.js';
 import { ParsePool, type ParsedGroup } from '../../../main/core/import/parse-pool.js';
 import { expandPaths } from '../../../main/core/import/pipeline.js';
@@ -202,6 +202,78 @@ describe('long prefixes through the term list', () => {
     const listed = new Set(db.prepare('SELECT term FROM article_terms').pluck().all() as string[]);
     expect(indexed.length).toBeGreaterThan(1000);
     expect(indexed.filter((t) => !listed.has(t))).toEqual([]);
+  });
+
+  it('stores groups of imports sharing a pool in the order they were parsed, so a rolled-back group cannot leave a later one with unrecorded terms', async () => {
+    const db = fresh();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fundstelle-terms-'));
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const write = (name: string, title: string, text: string) => {
+      const f = path.join(dir, name);
+      fs.writeFileSync(f, `${title}\n\n${text}\n`);
+      return f;
+    };
+    // The first import's group has the only other file with "Zwiebelturmsanierung", and its
+    // transaction is rolled back whole (RAISE(ROLLBACK) as a full disk would); the worker reported
+    // the word's term with that group and not again with the second import's group.
+    const first = [
+      write('a-1.txt', 'Kirchturm wird saniert', 'Die Zwiebelturmsanierung in Lindhafen beginnt im Mai, sagte der Pfarrer.'),
+      write('a-2.txt', 'Hafenfest', 'Das Hafenfest lockte Tausende Besucher an die Kais.'),
+    ];
+    const second = [write('b-1.txt', 'Kirchturm eingerüstet', 'Für die Zwiebelturmsanierung steht nun das Gerüst.'), write('b-2.txt', 'Markt', 'Der Wochenmarkt zieht auf den Domplatz.')];
+    db.exec("CREATE TEMP TRIGGER poison BEFORE INSERT ON articles WHEN NEW.source_file = 'a-1.txt' BEGIN SELECT RAISE(ROLLBACK, 'abgebrochen'); END");
+    const pool = ParsePool.open(1)!;
+    cleanups.push(() => pool.close());
+    // The first group's files arrive late (after the second import stored its group, or 300 ms).
+    let secondStored = (): void => undefined;
+    const late = new Promise<void>((resolve) => {
+      secondStored = resolve;
+      setTimeout(resolve, 300);
+    });
+    const parse = pool.parse.bind(pool);
+    let calls = 0;
+    vi.spyOn(pool, 'parse').mockImplementation((files, lang, scope) => {
+      const parsing = parse(files, lang, scope);
+      return calls++ === 0 ? late.then(() => parsing) : parsing;
+    });
+    const run = async (files: string[]) => {
+      const out = [];
+      for await (const o of importFilesBatched(db, files, { pool, groupSize: files.length })) out.push(o);
+      return out;
+    };
+    const [a, b] = await Promise.all([run(first), run(second).finally(() => secondStored())]);
+    expect(a.map((o) => o.ok)).toEqual([false, true]);
+    expect(b.map((o) => o.ok)).toEqual([true, true]);
+    expect(titles(db, 'Zwiebelturms*')).toEqual(['Kirchturm eingerüstet']);
+    expect(db.prepare("SELECT term FROM article_terms WHERE term LIKE 'zwiebel%'").pluck().all()).toEqual(['zwiebelturmsanier']);
+  });
+
+  it('a group parsed on a shared pool but not stored (the import was broken off) ends the term scope', async () => {
+    const db = fresh();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fundstelle-terms-'));
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const write = (name: string, text: string) => {
+      const f = path.join(dir, name);
+      fs.writeFileSync(f, `Meldung ${name}\n\n${text}\n`);
+      return f;
+    };
+    const files = [
+      write('1.txt', 'Das Hafenfest lockte Tausende an die Kais.'),
+      write('2.txt', 'Der Wochenmarkt zieht auf den Domplatz.'),
+      write('3.txt', 'Die Zwiebelturmsanierung beginnt im Mai.'),
+      write('4.txt', 'Die Fähre fährt wieder nach Fahrplan.'),
+    ];
+    const pool = ParsePool.open(1)!;
+    cleanups.push(() => pool.close());
+    // Broken off after the first file: the second group (with "Zwiebelturmsanierung") was parsed, not stored.
+    for await (const o of importFilesBatched(db, files, { pool, groupSize: 2 })) {
+      expect(o.ok).toBe(true);
+      break;
+    }
+    const later = [write('5.txt', 'Für die Zwiebelturmsanierung steht das Gerüst.')];
+    for await (const o of importFilesBatched(db, later, { pool, groupSize: 1 })) expect(o.ok).toBe(true);
+    expect(titles(db, 'Zwiebelturms*')).toEqual(['Meldung 5.txt']);
+    expect(db.prepare("SELECT term FROM article_terms WHERE term LIKE 'zwiebel%'").pluck().all()).toEqual(['zwiebelturmsanier']);
   });
 
   it('a transaction rolled back after the terms a worker reported were recorded ends the term scope: the next group is scanned', () => {
