@@ -161,7 +161,13 @@ const deferred = new WeakMap<Database, Pending>();
  */
 export function withDeferredIndex<T>(db: Database, write: () => T, newTerms: NewTerms | null = null): T {
   if (!db.inTransaction) throw new Error('withDeferredIndex needs a transaction');
-  if (deferred.has(db)) return write();
+  if (deferred.has(db)) {
+    // Within an outer group: its rows are written (and their terms recorded) when that one ends;
+    // what a worker reported for this one is recorded now, as it would be at this group's end.
+    const inner = write();
+    if (newTerms !== null) recordTerms(db, [], newTerms);
+    return inner;
+  }
   const pending: Pending = new Map();
   deferred.set(db, pending);
   let result: T;

@@ -276,6 +276,19 @@ describe('long prefixes through the term list', () => {
     expect(db.prepare("SELECT term FROM article_terms WHERE term LIKE 'zwiebel%'").pluck().all()).toEqual(['zwiebelturmsanier']);
   });
 
+  it('records what a worker reported for a group nested in another (written with the outer one)', () => {
+    const db = fresh();
+    const scope = termScope(db);
+    db.transaction(() =>
+      withDeferredIndex(db, () => {
+        store(db, 'Aussen', 'Der Hafenkran steht still.');
+        // A duplicate's words were reported by the worker but are not indexed again: still recorded.
+        withDeferredIndex(db, () => store(db, 'Innen', 'Die Kaimauer bröckelt.', '2025-03-02'), { scope, terms: 'kaimau brockelt schleusentor' });
+      }),
+    )();
+    expect(db.prepare("SELECT term FROM article_terms WHERE term IN ('hafenkran', 'kaimau', 'schleusentor') ORDER BY term").pluck().all()).toEqual(['hafenkran', 'kaimau', 'schleusentor']);
+  });
+
   it('a transaction rolled back after the terms a worker reported were recorded ends the term scope: the next group is scanned', () => {
     const db = fresh();
     const scope = termScope(db);
