@@ -49,11 +49,11 @@ export const WORD_RE = /[\p{L}\p{N}\p{M}]+/gu;
 // 180,000 words keep a language's table at 2^18 slots of 64 bytes (16 MB; 0.7 load at most).
 const MEMO_LIMIT = 180_000;
 const memo = {
-  de: new TermTable((w) => computeTerm(w, 'de'), MEMO_LIMIT),
-  en: new TermTable((w) => computeTerm(w, 'en'), MEMO_LIMIT),
-  none: new TermTable((w) => computeTerm(w, null), MEMO_LIMIT),
+  de: new TermTable<StemLanguage>(computeTerm, MEMO_LIMIT, 'de'),
+  en: new TermTable<StemLanguage>(computeTerm, MEMO_LIMIT, 'en'),
+  none: new TermTable<StemLanguage>(computeTerm, MEMO_LIMIT, null),
 };
-const memoOf = (lang: StemLanguage): TermTable => (lang === 'de' ? memo.de : lang === 'en' ? memo.en : memo.none);
+const memoOf = (lang: StemLanguage): TermTable<StemLanguage> => (lang === 'de' ? memo.de : lang === 'en' ? memo.en : memo.none);
 
 /** Removes diacritics except the German umlauts (ä, ö, ü), which the German stemmer handles itself. */
 function stripForeignMarks(word: string): string {

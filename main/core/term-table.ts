@@ -160,7 +160,7 @@ const OUT_INITIAL = 1 << 14;
 const OUT_KEPT = 1 << 20;
 
 /** One memo per stemming language: word → term. */
-export class TermTable {
+export class TermTable<C = undefined> {
   private readonly table = new WordTable(1 << 12);
   /** The terms of the text being analysed, space-separated, as code units. */
   private out = new Uint16Array(OUT_INITIAL);
@@ -169,13 +169,18 @@ export class TermTable {
   private outBits = 0;
 
   /**
-   * @param compute computes the term of a word that is not in the table yet
+   * @param compute computes the term of a word that is not in the table yet, given `context`
    * @param limit entries kept at most; when full the memo starts empty again (the frequent words
    *   come back within a few articles; simpler than LRU and bounded all the same)
+   * @param context passed to `compute`. Tables that differ only in it share one `compute`: a
+   *   closure per table made the optimized code of the lookup, shared by all tables, see another
+   *   function at that call and start over (a deoptimization and recompilation each time a parse
+   *   worker met its first English article)
    */
   constructor(
-    private readonly compute: (word: string) => string,
+    private readonly compute: (word: string, context: C) => string,
     private readonly limit: number,
+    private readonly context: C = undefined as C,
   ) {}
 
   /**
@@ -244,7 +249,7 @@ export class TermTable {
       this.emitTerm(this.table.termChars(at), this.table.termStart(at), this.table.termLength(at));
       return;
     }
-    const term = this.compute(text.slice(start, start + len));
+    const term = this.compute(text.slice(start, start + len), this.context);
     this.newTerms?.push(term);
     if (len <= MAX_KEPT && term.length <= MAX_KEPT) {
       if (this.table.size >= this.limit) this.table.clear();
