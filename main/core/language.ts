@@ -17,14 +17,62 @@ const ISO3_TO_1: Record<string, string> = {
 const GERMAN_WORDS = new Set('der die das und ist nicht mit von den dem des zu sich auch ein eine einer auf für wird wurde sind sagte dass bei nach über'.split(' '));
 const ENGLISH_WORDS = new Set('the and of to is that for with was on are by from said has have it this which were would been'.split(' '));
 
-/** German or English when the first ~1,500 characters clearly say so; otherwise null (ask franc). */
-function quickGermanOrEnglish(text: string): 'de' | 'en' | null {
+/** Whether each BMP code unit is a letter (`\p{L}`): 1 or 0, -1 not asked yet (filled on first use). */
+const LETTER = new Int8Array(0x10000).fill(-1);
+for (let c = 0; c < 0x80; c++) LETTER[c] = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) ? 1 : 0;
+const ONE_LETTER = /^\p{L}$/u;
+function isLetter(c: number): boolean {
+  let v = LETTER[c] as number;
+  if (v < 0) {
+    v = ONE_LETTER.test(String.fromCharCode(c)) ? 1 : 0;
+    LETTER[c] = v;
+  }
+  return v === 1;
+}
+
+/** Code units of the letter at `i` of `text[0, n)`: 1, 2 for a surrogate pair, 0 for no letter. */
+function letterAt(text: string, i: number, n: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) return isLetter(c) ? 1 : 0;
+  if (i + 1 >= n) return 0; // a pair cut at `n` is a lone surrogate, no letter
+  const cp = text.codePointAt(i) as number;
+  return cp > 0xffff && ONE_LETTER.test(String.fromCodePoint(cp)) ? 2 : 0;
+}
+
+/** The lengths of the words in GERMAN_WORDS and ENGLISH_WORDS: other words need no string to be asked. */
+const FUNCTION_WORD_LENGTHS = [...GERMAN_WORDS, ...ENGLISH_WORDS].map((w) => w.length);
+const SHORTEST_FUNCTION_WORD = Math.min(...FUNCTION_WORD_LENGTHS);
+const LONGEST_FUNCTION_WORD = Math.max(...FUNCTION_WORD_LENGTHS);
+
+/**
+ * How many German and English function words the first 1,500 characters hold. Words are what
+ * `\p{L}+` matches in the lower-cased text; only those as long as a function word become a string
+ * (half the time of matching every word: 17.6 → 9 µs per article).
+ */
+export function functionWordCounts(text: string): { de: number; en: number } {
   let de = 0;
   let en = 0;
-  for (const w of text.slice(0, 1500).toLowerCase().match(/\p{L}+/gu) ?? []) {
+  const n = Math.min(text.length, 1500);
+  let i = 0;
+  while (i < n) {
+    while (i < n && letterAt(text, i, n) === 0) i++;
+    const start = i;
+    for (let k = i < n ? letterAt(text, i, n) : 0; k > 0; k = i < n ? letterAt(text, i, n) : 0) {
+      i += k;
+      // "İ" lower-cases to "i" and a combining dot, which is no letter: the word ends after it.
+      if (text.charCodeAt(i - 1) === 0x130) break;
+    }
+    if (i - start < SHORTEST_FUNCTION_WORD || i - start > LONGEST_FUNCTION_WORD) continue;
+    const w = text.slice(start, i).toLowerCase();
     if (GERMAN_WORDS.has(w)) de++;
     else if (ENGLISH_WORDS.has(w)) en++;
   }
+  return { de, en };
+}
+
+/** German or English when the first ~1,500 characters clearly say so; otherwise null (ask franc). */
+export function quickGermanOrEnglish(text: string): 'de' | 'en' | null {
+  const { de, en } = functionWordCounts(text);
   if (de >= 12 && de >= 8 * en) return 'de';
   if (en >= 12 && en >= 8 * de) return 'en';
   return null;

@@ -58,11 +58,13 @@ function freeSlot(slots: Int32Array, h: number): number {
  * a pool.
  */
 class WordTable {
-  private slots: Int32Array;
+  /** The slots (read directly by TermTable.termsOf, its hot loop). */
+  slots: Int32Array;
   /** The same memory as `slots`, by code unit. */
-  private units: Uint16Array;
+  units: Uint16Array;
   private count = 0;
-  private pool = new Uint16Array(1024);
+  /** Word and term code units too long for their slot. */
+  pool = new Uint16Array(1024);
   private poolUsed = 0;
 
   constructor(private readonly initialSlots: number) {
@@ -74,8 +76,8 @@ class WordTable {
     return this.count;
   }
 
-  /** The slot (its first Int32 index) of the word `text[start, start + len)` with hash `h`, or -1. */
-  find(text: string, start: number, len: number, h: number): number {
+  /** The slot (its first Int32 index) of the word `text[start, start + len)` (code units) with hash `h`, or -1. */
+  find(text: Uint16Array, start: number, len: number, h: number): number {
     const slots = this.slots;
     const mask = slots.length / SLOT_INTS - 1;
     for (let s = (h ^ (h >>> 15)) & mask; ; s = (s + 1) & mask) {
@@ -86,7 +88,7 @@ class WordTable {
       const chars = lengths & IN_POOL ? this.pool : this.units;
       const from = lengths & IN_POOL ? (slots[at + 2] as number) : 2 * at + INLINE_AT;
       let j = 0;
-      while (j < len && chars[from + j] === foldAscii(text.charCodeAt(start + j))) j++;
+      while (j < len && chars[from + j] === foldAscii(text[start + j] as number)) j++;
       if (j === len) return at;
     }
   }
@@ -105,8 +107,8 @@ class WordTable {
     return ((this.slots[at + 1] as number) >>> 10) & 0x3ff;
   }
 
-  /** Adds the word `text[start, start + len)` with hash `h` and its term (both at most MAX_KEPT). */
-  add(text: string, start: number, len: number, h: number, term: string): void {
+  /** Adds the word `text[start, start + len)` (code units) with hash `h` and its term (both at most MAX_KEPT). */
+  add(text: Uint16Array, start: number, len: number, h: number, term: string): void {
     if (this.count + 1 > (this.slots.length / SLOT_INTS) * MAX_LOAD) this.rehash();
     const slots = this.slots;
     const at = freeSlot(slots, h);
@@ -126,7 +128,7 @@ class WordTable {
       to = this.poolUsed;
       this.poolUsed += len + term.length;
     }
-    for (let j = 0; j < len; j++) chars[to + j] = foldAscii(text.charCodeAt(start + j));
+    for (let j = 0; j < len; j++) chars[to + j] = foldAscii(text[start + j] as number);
     for (let j = 0; j < term.length; j++) chars[to + len + j] = term.charCodeAt(j);
     this.count++;
   }
@@ -162,6 +164,14 @@ const OUT_KEPT = 1 << 20;
 /** One memo per stemming language: word → term. */
 export class TermTable<C = undefined> {
   private readonly table = new WordTable(1 << 12);
+  /**
+   * The text being analysed, copied in as code units (one native copy): the scan and the
+   * comparisons read it from here, which is about twice as fast as `charCodeAt` on the string
+   * (measured: 19.5 → 10.3 µs for scanning and hashing a 5,500-character article).
+   */
+  private input = new Uint16Array(OUT_INITIAL);
+  /** The same memory as `input`, by byte (what `Buffer.write` fills). */
+  private inputBytes = Buffer.from(this.input.buffer);
   /** The terms of the text being analysed, space-separated, as code units. */
   private out = new Uint16Array(OUT_INITIAL);
   private outUsed = 0;
@@ -202,14 +212,17 @@ export class TermTable<C = undefined> {
   /** The text's words as their terms, space-separated. */
   termsOf(text: string): string {
     const table = bmpClasses();
+    const input = this.load(text);
+    const words = this.table;
     const n = text.length;
-    this.outUsed = 0;
-    this.outBits = 0;
+    let out = this.out;
+    let o = 0;
+    let bits = 0;
     let i = 0;
-    let words = 0;
+    let count = 0;
     for (;;) {
       while (i < n) {
-        const c = text.charCodeAt(i);
+        const c = input[i] as number;
         if (table[c] !== 0 || (c >= 0xd800 && c <= 0xdbff && supplementaryClass(text, i) !== 0)) break;
         i++;
       }
@@ -217,43 +230,88 @@ export class TermTable<C = undefined> {
       const start = i;
       let h = FNV_OFFSET;
       while (i < n) {
-        const c = text.charCodeAt(i);
+        const c = input[i] as number;
         if (table[c] !== 0) {
           h = Math.imul(h ^ foldAscii(c), FNV_PRIME);
           i++;
         } else if (c >= 0xd800 && c <= 0xdbff && supplementaryClass(text, i) !== 0) {
-          h = Math.imul(Math.imul(h ^ c, FNV_PRIME) ^ text.charCodeAt(i + 1), FNV_PRIME);
+          h = Math.imul(Math.imul(h ^ c, FNV_PRIME) ^ (input[i + 1] as number), FNV_PRIME);
           i += 2;
         } else break;
       }
-      if (words++ > 0) this.emit(0x20); // also after an empty term (a word of marks only)
-      this.lookup(text, start, i - start, h);
+      const len = i - start;
+      // Room for a space and a kept term (a longer one is appended by emit, which grows `out`).
+      if (o + 1 + MAX_KEPT > out.length) {
+        this.outUsed = o;
+        this.grow(1 + MAX_KEPT);
+        out = this.out;
+      }
+      if (count++ > 0) out[o++] = 0x20; // also after an empty term (a word of marks only)
+      // The lookup of a known word, written out here (copying the term was a call, not inlined).
+      // With `input`: termsOf of a 5,500-character article whose words are all known, 60 → 49 µs.
+      const at = words.find(input, start, len, h);
+      if (at >= 0) {
+        const lengths = words.slots[at + 1] as number;
+        const inPool = (lengths & IN_POOL) !== 0;
+        const chars = inPool ? words.pool : words.units;
+        const from = (inPool ? (words.slots[at + 2] as number) : 2 * at + INLINE_AT) + len;
+        const end = from + ((lengths >>> 10) & 0x3ff);
+        for (let j = from; j < end; j++) {
+          const c = chars[j] as number;
+          bits |= c;
+          out[o++] = c;
+        }
+      } else {
+        this.outUsed = o;
+        this.outBits = bits;
+        this.computeAndEmit(text, input, start, len, h);
+        out = this.out;
+        o = this.outUsed;
+        bits = this.outBits;
+      }
     }
+    this.outUsed = o;
+    this.outBits = bits;
     return this.result();
   }
 
   /** The term of one word (looked up as a whole, not split into words). */
   termOf(word: string): string {
+    const input = this.load(word);
     let h = FNV_OFFSET;
-    for (let j = 0; j < word.length; j++) h = Math.imul(h ^ foldAscii(word.charCodeAt(j)), FNV_PRIME);
+    for (let j = 0; j < word.length; j++) h = Math.imul(h ^ foldAscii(input[j] as number), FNV_PRIME);
     this.outUsed = 0;
     this.outBits = 0;
-    this.lookup(word, 0, word.length, h);
+    this.lookup(word, input, 0, word.length, h);
     return this.result();
   }
 
-  /** Appends the term of the word `text[start, start + len)` to `out`. */
-  private lookup(text: string, start: number, len: number, h: number): void {
-    const at = this.table.find(text, start, len, h);
-    if (at >= 0) {
-      this.emitTerm(this.table.termChars(at), this.table.termStart(at), this.table.termLength(at));
-      return;
+  /** `text` copied into `input` (grown when needed), as code units from index 0. */
+  private load(text: string): Uint16Array {
+    if (text.length > this.input.length) {
+      this.input = new Uint16Array(Math.max(this.input.length * 2, text.length));
+      this.inputBytes = Buffer.from(this.input.buffer);
     }
+    // UTF-16LE is the code units as they are, lone surrogates included (the platforms Electron
+    // builds for are little-endian, like the typed array).
+    this.inputBytes.write(text, 0, 'utf16le');
+    return this.input;
+  }
+
+  /** Appends the term of the word `text[start, start + len)` (`input`: its code units) to `out`. */
+  private lookup(text: string, input: Uint16Array, start: number, len: number, h: number): void {
+    const at = this.table.find(input, start, len, h);
+    if (at >= 0) this.emitTerm(this.table.termChars(at), this.table.termStart(at), this.table.termLength(at));
+    else this.computeAndEmit(text, input, start, len, h);
+  }
+
+  /** Computes, keeps and appends the term of a word the table does not have. */
+  private computeAndEmit(text: string, input: Uint16Array, start: number, len: number, h: number): void {
     const term = this.compute(text.slice(start, start + len), this.context);
     this.newTerms?.push(term);
     if (len <= MAX_KEPT && term.length <= MAX_KEPT) {
       if (this.table.size >= this.limit) this.table.clear();
-      this.table.add(text, start, len, h, term);
+      this.table.add(input, start, len, h, term);
     }
     for (let j = 0; j < term.length; j++) this.emit(term.charCodeAt(j));
   }
@@ -288,6 +346,10 @@ export class TermTable<C = undefined> {
   private result(): string {
     const s = this.decode();
     if (this.out.length > OUT_KEPT) this.out = new Uint16Array(OUT_INITIAL);
+    if (this.input.length > OUT_KEPT) {
+      this.input = new Uint16Array(OUT_INITIAL);
+      this.inputBytes = Buffer.from(this.input.buffer);
+    }
     return s;
   }
 

@@ -76,6 +76,19 @@ describe('parseWire: dpa', () => {
     expect(b.kicker).toBe('Wetter');
     expect(b.title).toBe('Sturm über Hafenstedt');
   });
+
+  it('finds the non-public phrase in any case, also run on from a paragraph, and splits the paragraph where it starts', () => {
+    const c = parseOk(
+      [
+        'Sturm über Hafenstedt',
+        '',
+        'Hafenstedt (dpa) - Ein Sturm hat in İzmir und Hafenstedt Bäume umgeworfen. DIE FOLGENDEN INFORMATIONEN SIND NICHT ZUR VERÖFFENTLICHUNG BESTIMMT: Bernd Quast, mobil +49 151 0000000',
+      ].join('\n'),
+    );
+    expect(kindsOf(c)).toEqual(['paragraph', 'nonpublic']);
+    expect(publicText(c.text, c.blocks)).toBe('Hafenstedt (dpa) - Ein Sturm hat in İzmir und Hafenstedt Bäume umgeworfen.');
+    expect(textsOf(c, 'nonpublic')).toEqual(['DIE FOLGENDEN INFORMATIONEN SIND NICHT ZUR VERÖFFENTLICHUNG BESTIMMT: Bernd Quast, mobil +49 151 0000000']);
+  });
 });
 
 describe('parseWire: dpa regional', () => {
