@@ -29,7 +29,9 @@ export function isPlace(place: string): boolean {
 
 /** Splits "STOCKHOLM, Aug 29, 2014" into place and date; a region stays with the place. */
 function splitPlaceAndDate(head: string): { place: string; published: string | null } {
-  const segs = head.split(',').map((s) => s.trim());
+  // A loop, not .map(): see splitUnits' caller in index.ts (array kinds and deoptimization).
+  const segs: string[] = [];
+  for (const seg of head.split(',')) segs.push(seg.trim());
   for (let k = 1; k < segs.length; k++) {
     const d = parseWordDate(segs.slice(k).join(', '));
     if (d) return { place: segs.slice(0, k).join(', '), published: d };

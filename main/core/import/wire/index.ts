@@ -43,15 +43,24 @@ import { markerNote, standaloneMarker, stripHeadlineMarkers } from './version-ma
 
 type UnitKind = BlockKind | 'title' | 'kicker';
 
+/**
+ * A unit with what the parser found in it. Every field is set from the start (see {@link unit}):
+ * objects that gain fields later have other hidden classes, and parser code optimized for one
+ * was deoptimized by another.
+ */
 interface Unit {
   text: string;
   kind: UnitKind | null;
   /** Printed under the previous unit as part of the same block (the AP byline's title line). */
-  joinPrev?: boolean;
-  credits?: Credit[];
-  byline?: Byline;
-  desks?: DeskContact[];
-  markers?: string[];
+  joinPrev: boolean;
+  credits: Credit[] | null;
+  byline: Byline | null;
+  desks: DeskContact[] | null;
+  markers: string[] | null;
+}
+
+function unit(text: string, kind: UnitKind | null): Unit {
+  return { text, kind, joinPrev: false, credits: null, byline: null, desks: null, markers: null };
 }
 
 /** Where a fact came from; a lower rank wins when two facts are equally precise. */
@@ -73,7 +82,10 @@ const MAX_HEAD_UNITS = 15;
 
 /** Parses a wire story; null when the text is not a recognisable wire story (the caller then treats it as plain text). */
 export function parseWire(text: string): ParsedArticle | null {
-  const units: Unit[] = splitUnits(text).map((t) => ({ text: t, kind: null }));
+  // A loop, not .map(): optimized code builds a map's result as a holey array, the interpreter as a
+  // packed one, and every parser function optimized for one kind was deoptimized by the other.
+  const units: Unit[] = [];
+  for (const t of splitUnits(text)) units.push(unit(t, null));
   if (units.length === 0) return null;
   const facts: Facts = {
     agencies: [],
@@ -109,7 +121,7 @@ function markSections(units: Unit[]): number {
       const at = nonPublicStart(u.text);
       if (at > 0) {
         // The phrase opens a block even when a delivery ran it on from the previous paragraph.
-        units.splice(i + 1, 0, { text: u.text.slice(at), kind: null });
+        units.splice(i + 1, 0, unit(u.text.slice(at), null));
         u.text = u.text.slice(0, at).trim();
         nonPublic = i + 1;
       } else if (at === 0 && i > 0) {
@@ -202,7 +214,7 @@ function markTail(units: Unit[], bodyEnd: number, facts: Facts): number {
       const before = u.text.slice(0, closing.start).trim();
       if (before.length > 0) {
         u.text = before;
-        units.splice(i + 1, 0, { text: closing.text, kind: 'credits' });
+        units.splice(i + 1, 0, unit(closing.text, 'credits'));
         noteClosingCredit(closing.agency, closing.published, facts);
       }
     }
@@ -245,7 +257,7 @@ function findDateline(units: Unit[], tailStart: number, facts: Facts): FoundDate
     if (m.start > 0) {
       // The lead sentence before the dateline becomes its own paragraph (the teaser).
       const lead = u.text.slice(0, m.start).trim();
-      units.splice(i, 0, { text: lead, kind: null });
+      units.splice(i, 0, unit(lead, null));
       units[i + 1]!.text = u.text.slice(m.start);
       inserted = true;
       index = i + 1;

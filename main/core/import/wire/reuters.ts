@@ -100,7 +100,13 @@ function splitAtRoleCommas(segment: string): string[] {
     }
   }
   out.push(segment.slice(from));
-  return out.map((s) => s.trim()).filter((s) => s.length > 0);
+  // A loop, not .map().filter(): see splitUnits' caller in index.ts (array kinds and deoptimization).
+  const parts: string[] = [];
+  for (const part of out) {
+    const t = part.trim();
+    if (t.length > 0) parts.push(t);
+  }
+  return parts;
 }
 
 /**
