@@ -29,9 +29,9 @@ export function workerScript(name: string, here: string = import.meta.url): URL 
 const bundles = new Map<string, URL | null>();
 
 /**
- * The worker `<name>.ts` next to `here` bundled into `dist/<name>-<hash>/` (dependencies stay
- * imports, resolved from the project's node_modules; what the worker imports only when needed, such
- * as pdf.js, is a chunk of its own): built with esbuild from the current sources, named by its
+ * The worker `<name>.ts` next to `here` bundled into `dist/<name>-<hash>/` (dependencies other
+ * than BUNDLED_PACKAGES stay imports, resolved from the project's node_modules; what the worker
+ * imports only when needed, such as pdf.js, is a chunk of its own): built with esbuild from the current sources, named by its
  * content, and reused by later processes while every source it was built from is unchanged, so it
  * is always the code being run. A worker started from the sources through tsx spent 300 of its
  * 350 ms start resolving and loading each module through tsx's loader, while the folder import
@@ -92,6 +92,22 @@ export function reusableBundle(dist: string, name: string): string | null {
   return null;
 }
 
+/**
+ * Packages bundled into a worker rather than imported from node_modules: what a parse worker loads
+ * at its start. Imported, the Snowball stemmers (CommonJS, 6,000 lines) went through Node's lexer
+ * for the exports of CommonJS modules in each worker, and optimizing that lexer took V8 ~100 ms
+ * of compiling per isolate, on the two cores the import runs on (a worker's parse of 10,000 files,
+ * in turn: 4.14–4.60 → 4.00–4.37 s). Bundled, their files are listed with the sources.
+ */
+const BUNDLED_PACKAGES = ['snowball-stemmer.jsx', 'franc-min'];
+
+/** Every package of package.json except BUNDLED_PACKAGES, with its subpaths: imports that stay imports. */
+function externalPackages(root: string): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+  const names = ['dependencies', 'devDependencies', 'optionalDependencies'].flatMap((k) => Object.keys(pkg[k] ?? {}));
+  return names.filter((n) => !BUNDLED_PACKAGES.includes(n)).flatMap((n) => [n, `${n}/*`]);
+}
+
 /** Builds the bundle into `dist/<name>-<hash>/` with the list of its sources; returns the folder, or null. */
 function buildBundle(name: string, entry: string, root: string, here: string): string | null {
   const esbuild = createRequire(here)('esbuild') as typeof Esbuild;
@@ -106,7 +122,7 @@ function buildBundle(name: string, entry: string, root: string, here: string): s
     metafile: true,
     format: 'esm',
     platform: 'node',
-    packages: 'external',
+    external: externalPackages(root),
     target: 'node20',
     logLevel: 'silent',
   });
