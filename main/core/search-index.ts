@@ -62,7 +62,9 @@ export const ARTICLE_ID_OF_ROWID = `(rowid & ${2 ** ARTICLE_ID_BITS - 1})`;
 export function dateOrdinal(published: string | null): number {
   const m = published ? /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}))?)?)?/.exec(published) : null;
   if (!m) return 0;
-  const [y, mo, d] = [m[1], m[2], m[3]].map((x) => (x ? Number(x) : 0)) as [number, number, number];
+  const y = Number(m[1]);
+  const mo = m[2] ? Number(m[2]) : 0;
+  const d = m[3] ? Number(m[3]) : 0;
   const hour = m[4] ? Number(m[4]) + 1 : 0;
   return ((y * 13 + mo) * 32 + d) * 25 + hour;
 }
