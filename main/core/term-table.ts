@@ -29,6 +29,9 @@ function foldAscii(c: number): number {
   return c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
 }
 
+/** Whether typed arrays are little-endian here (UTF-16LE bytes read as Uint16Array code units). */
+const LITTLE_ENDIAN = new Uint16Array(new Uint8Array([1, 0]).buffer)[0] === 1;
+
 /** Words or terms longer than this are computed each time, not kept (lengths are stored in 10 bits). */
 const MAX_KEPT = 1023;
 
@@ -292,9 +295,10 @@ export class TermTable<C = undefined> {
       this.input = new Uint16Array(Math.max(this.input.length * 2, text.length));
       this.inputBytes = Buffer.from(this.input.buffer);
     }
-    // UTF-16LE is the code units as they are, lone surrogates included (the platforms Electron
-    // builds for are little-endian, like the typed array).
-    this.inputBytes.write(text, 0, 'utf16le');
+    // UTF-16LE is the code units as they are, lone surrogates included, when the typed array is
+    // little-endian too (every platform Electron builds for); elsewhere they are copied one by one.
+    if (LITTLE_ENDIAN) this.inputBytes.write(text, 0, 'utf16le');
+    else for (let i = 0; i < text.length; i++) this.input[i] = text.charCodeAt(i);
     return this.input;
   }
 
