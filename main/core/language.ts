@@ -47,7 +47,7 @@ const LONGEST_FUNCTION_WORD = Math.max(...FUNCTION_WORD_LENGTHS);
 /**
  * How many German and English function words the first 1,500 characters hold. Words are what
  * `\p{L}+` matches in the lower-cased text; only those as long as a function word become a string
- * (half the time of matching every word: 17.6 → 9 µs per article).
+ * (matching every word took 17.6 µs per article, this 12.5 µs).
  */
 export function functionWordCounts(text: string): { de: number; en: number } {
   let de = 0;

@@ -31,9 +31,9 @@ const bundles = new Map<string, URL | null>();
 /**
  * The worker `<name>.ts` next to `here` bundled into `dist/<name>-<hash>/` (dependencies other
  * than BUNDLED_PACKAGES stay imports, resolved from the project's node_modules; what the worker
- * imports only when needed, such as pdf.js, is a chunk of its own): built with esbuild from the current sources, named by its
- * content, and reused by later processes while every source it was built from is unchanged, so it
- * is always the code being run. A worker started from the sources through tsx spent 300 of its
+ * imports only when needed, such as pdf.js, is a chunk of its own): built with esbuild from the
+ * current sources, named by its content, and reused by later processes while every source it was
+ * built from is unchanged, so it is always the code being run. A worker started from the sources through tsx spent 300 of its
  * 350 ms start resolving and loading each module through tsx's loader, while the folder import
  * waited for its first files (`npm run bench`); the bundle starts in 80–150 ms (a build, when
  * needed, adds 40–90 ms). Null when esbuild or the folder is not available: the caller uses tsx.
