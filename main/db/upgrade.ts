@@ -1,7 +1,7 @@
 import BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
-import { Worker } from 'node:worker_threads';
-import { workerScript } from '../core/import/worker-script.js';
+import type { Worker } from 'node:worker_threads';
+import { startWorker, workerScript } from '../core/import/worker-script.js';
 import { LATEST_VERSION, schemaVersion } from './migrations/index.js';
 import { openDatabase, type MigrationProgress } from './open.js';
 import type { UpgradeMessage, UpgradeWorkerData } from './upgrade-worker.js';
@@ -76,7 +76,7 @@ export function upgradeCollection(file: string, lang: Lang, onProgress: (p: Migr
   const script = workerScript('upgrade-worker', import.meta.url);
   let worker: Worker | null = null;
   try {
-    if (script) worker = new Worker(script, { workerData: { file, lang } satisfies UpgradeWorkerData });
+    if (script) worker = startWorker(script, { workerData: { file, lang } satisfies UpgradeWorkerData });
   } catch {
     worker = null;
   }

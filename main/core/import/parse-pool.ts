@@ -1,10 +1,10 @@
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Lang } from '../../../shared/errors.js';
 import type { NewTerms } from '../search-index.js';
 import { parseFileForStore, type ParsedFile } from './parse-job.js';
 import type { ParseReply, ParseRequest } from './parse-worker.js';
-import { workerScript } from './worker-script.js';
+import { startWorker, workerScript } from './worker-script.js';
 
 /**
  * Parses the files of a large folder import on worker threads, so loading, parsing and stemming
@@ -56,7 +56,7 @@ export class ParsePool {
       // A larger young generation than a worker's default: parsing makes many short-lived strings,
       // and with the default the worker spent a fifth of its time in scavenges (10,000 files:
       // 2.3 → 1.9 ms per file, `npm run bench`).
-      const worker = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+      const worker = startWorker(script, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
       const slot: Slot = { worker, waiting: new Map(), broken: false };
       const fail = (e: Error) => {
         slot.broken = true;

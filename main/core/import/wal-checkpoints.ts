@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Database } from 'better-sqlite3';
 import type { CheckpointMode, CheckpointReply, CheckpointRequest, CheckpointWorkerData } from './checkpoint-worker.js';
-import { workerScript } from './worker-script.js';
+import { startWorker, workerScript } from './worker-script.js';
 
 /**
  * WAL checkpoints of a bulk import on their own thread (checkpoint-worker.ts).
@@ -63,7 +63,7 @@ export class WalCheckpoints {
       autocheckpoint: db.pragma('wal_autocheckpoint', { simple: true }) as number,
       sizeLimit: db.pragma('journal_size_limit', { simple: true }) as number,
     };
-    this.worker = new Worker(script, { workerData: { file } satisfies CheckpointWorkerData });
+    this.worker = startWorker(script, { workerData: { file } satisfies CheckpointWorkerData });
     this.worker.on('message', (m: CheckpointReply) => {
       const w = this.waiting.get(m.id);
       this.waiting.delete(m.id);

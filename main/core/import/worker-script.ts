@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type * as Esbuild from 'esbuild';
 
 /**
@@ -23,6 +24,41 @@ export function workerScript(name: string, here: string = import.meta.url): URL 
   } catch {
     return null;
   }
+}
+
+/**
+ * Starts a worker thread on `script` (from {@link workerScript}) without the process's module
+ * preloads. A worker inherits the process's `execArgv`, and a process run from the sources through
+ * `node --import tsx` (browser mode, `npm run bench`) made every worker load and start tsx as well:
+ * ~130 ms of CPU per worker on the cores an import runs on, and the first files of a folder import
+ * waited for it. Its script needs none of that: a bundle imports only JavaScript, and a `-boot.mjs`
+ * script registers tsx itself. Every other option of the process (profiling, warnings) is kept.
+ */
+export function startWorker(script: URL, options: WorkerOptions = {}): Worker {
+  const execArgv = withoutPreloads(process.execArgv);
+  if (execArgv.length === process.execArgv.length) return new Worker(script, options);
+  try {
+    return new Worker(script, { ...options, execArgv });
+  } catch (e) {
+    // Options a worker cannot be given (V8's, such as --max-old-space-size, hold for the whole
+    // process anyway) are refused when named, and ignored when inherited: then it inherits them.
+    if ((e as { code?: unknown }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
+    return new Worker(script, options);
+  }
+}
+
+/** Node options that load a module before the program: with their value as the next argument or after `=`. */
+const PRELOAD_OPTIONS = ['--import', '--require', '-r', '--loader', '--experimental-loader'];
+
+/** `execArgv` without the options that preload modules or install loaders ({@link startWorker}). */
+export function withoutPreloads(execArgv: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i] as string;
+    if (PRELOAD_OPTIONS.includes(arg)) i++;
+    else if (!PRELOAD_OPTIONS.some((o) => arg.startsWith(`${o}=`))) kept.push(arg);
+  }
+  return kept;
 }
 
 /** Bundles made by this process, by entry file. */

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { ParsedFile } from '../../../main/core/import/parse-job.js';
-import { removeStaleBundles, reusableBundle, workerScript } from '../../../main/core/import/worker-script.js';
+import { removeStaleBundles, reusableBundle, withoutPreloads, workerScript } from '../../../main/core/import/worker-script.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -97,6 +98,45 @@ describe('worker scripts from the sources', () => {
     } finally {
       fs.rmSync(dist, { recursive: true, force: true });
     }
+  });
+
+  it('starts workers without the module preloads of a process run through tsx, and with its other options', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fundstelle-worker-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'echo.mjs'), "import { parentPort } from 'node:worker_threads';\nparentPort.postMessage(process.execArgv);\n");
+      const probe = path.join(dir, 'probe.mjs');
+      fs.writeFileSync(
+        probe,
+        // tsx registered by the program (as bin/fundstelle.js does) where the process was not started with it.
+        `if (!process.execArgv.includes('tsx')) (await import(${JSON.stringify(path.join(ROOT, 'node_modules/tsx/dist/esm/api/index.mjs'))})).register();
+const { startWorker } = await import(${JSON.stringify(path.join(ROOT, 'main/core/import/worker-script.ts'))});
+const worker = startWorker(new URL('./echo.mjs', import.meta.url));
+worker.once('message', (argv) => { console.log(JSON.stringify({ main: process.execArgv, worker: argv })); void worker.terminate(); });
+`,
+      );
+      const run = (...options: string[]) => JSON.parse(execFileSync(process.execPath, [...options, probe], { cwd: ROOT, encoding: 'utf8' })) as unknown;
+      expect(run('--import', 'tsx', '--trace-warnings')).toEqual({ main: ['--import', 'tsx', '--trace-warnings'], worker: ['--trace-warnings'] });
+      // A V8 option cannot be given to a worker by name (it holds for the process): it inherits all.
+      expect(run('--import', 'tsx', '--max-old-space-size=300')).toEqual({
+        main: ['--import', 'tsx', '--max-old-space-size=300'],
+        worker: ['--import', 'tsx', '--max-old-space-size=300'],
+      });
+      // Nothing to leave out: inherited as it is.
+      expect(run('--trace-warnings', '--max-old-space-size=300')).toEqual({
+        main: ['--trace-warnings', '--max-old-space-size=300'],
+        worker: ['--trace-warnings', '--max-old-space-size=300'],
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves out every form of the preload and loader options, and keeps the rest in order', () => {
+    expect(
+      withoutPreloads(['--cpu-prof', '--import', 'tsx', '--require=./a.cjs', '-r', 'b', '--max-old-space-size=300', '--loader', 'c', '--experimental-loader=d', '--import=e', '--stack-size=900']),
+    ).toEqual(['--cpu-prof', '--max-old-space-size=300', '--stack-size=900']);
+    // An option that only starts like one of them is kept.
+    expect(withoutPreloads(['--importance', '-rx', '--inspect'])).toEqual(['--importance', '-rx', '--inspect']);
   });
 
   it('gives no script for a worker that does not exist', () => {
