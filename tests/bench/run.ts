@@ -37,6 +37,8 @@ const { values } = parseArgs({
     rounds: { type: 'string' },
   },
 });
+/** Collection size from which the search and memory targets are judged (the issue's "at 100,000 articles"). */
+const SEARCH_TARGETS_FROM = 100_000;
 const sizes = values.quick ? [2000] : (values.n ?? ['10000', '100000']).map((s) => Number(s.replace(/[_,.]/g, '')));
 if (sizes.some((n) => !Number.isInteger(n) || n < 100)) throw new Error('--n needs a whole number of at least 100');
 const rounds = Number(values.rounds ?? (values.quick ? 5 : 10));
@@ -263,6 +265,8 @@ for (const n of sizes) {
   const s = runSearchWorker(appDb, rawDb);
   console.log(`  search after index maintenance: ${((performance.now() - t) / 1000).toFixed(1)} s, peak RSS ${s.maxRssMB.toFixed(0)} MB`);
 
+  // The search targets hold for 100,000 articles and more; on a smaller collection the ratios are information only.
+  if (n < SEARCH_TARGETS_FROM) console.log(`\n  search targets are judged from ${SEARCH_TARGETS_FROM.toLocaleString('en')} articles on; the ratios below are information`);
   console.log('\n  query class   app p50  app p95  app max | rel p95 | raw+snip p50  p95  max | raw ids p95 | ratio p95 | after import: app p95  ratio');
   const classes: Record<string, unknown> = {};
   let searchPass = true;
@@ -278,7 +282,7 @@ for (const n of sizes) {
     const freshRatio = f.p95 / Math.max((fresh.rawSnippet[cls] as Latency).p95, 0.001);
     classes[cls] = { app: a, appRelevance: rel, rawSnippet: r, rawIds: ids, ratioP95: ratio, pass, afterImport: { app: f, appRelevance: fresh.appRelevance[cls], rawSnippet: fresh.rawSnippet[cls], ratioP95: freshRatio } };
     console.log(
-      `  ${cls.padEnd(12)}${fmt(a.p50, 2)} ${fmt(a.p95, 2)} ${fmt(a.max, 2)} |${fmt(rel.p95, 2)} |    ${fmt(r.p50, 2)}${fmt(r.p95, 2)}${fmt(r.max, 2)} |${fmt(ids.p95, 2)}    |${fmt(ratio, 2)} ${pass ? 'PASS' : 'FAIL'} |            ${fmt(f.p95, 2)}${fmt(freshRatio, 2)}`,
+      `  ${cls.padEnd(12)}${fmt(a.p50, 2)} ${fmt(a.p95, 2)} ${fmt(a.max, 2)} |${fmt(rel.p95, 2)} |    ${fmt(r.p50, 2)}${fmt(r.p95, 2)}${fmt(r.max, 2)} |${fmt(ids.p95, 2)}    |${fmt(ratio, 2)} ${n >= SEARCH_TARGETS_FROM ? (pass ? 'PASS' : 'FAIL') : '    '} |            ${fmt(f.p95, 2)}${fmt(freshRatio, 2)}`,
     );
   }
   const importPass = appRate >= 0.5 * rawRate;
@@ -318,7 +322,7 @@ for (const n of sizes) {
   console.log(`  import end to end (app window: import.paths, ${IMPORT_PATHS_MAX} per call, ${IMPORT_CALLS_IN_FLIGHT} in flight; first ${windowSample.length}) ${windowRate.toFixed(0)}/s = ${(windowRate / rawRate).toFixed(2)} × raw (information)`);
   console.log(`  import end to end (importFile, one commit per file) ${singleRate.toFixed(0)}/s = ${(singleRate / rawRate).toFixed(2)} × raw (information)`);
   console.log(`  database size per 1,000 articles: app ${row.dbSizePer1000MB.app.toFixed(2)} MB, raw ${row.dbSizePer1000MB.raw.toFixed(2)} MB`);
-  if (n >= 100_000) {
+  if (n >= SEARCH_TARGETS_FROM) {
     console.log(`  peak RSS while searching: ${peakRss.toFixed(0)} MB (target < 300) ${rssPass ? 'PASS' : 'FAIL'}`);
     console.log(`  search targets at ${n.toLocaleString('en')} (p95 ≤ 2 × raw and < 50 ms, every class, after index maintenance): ${searchPass ? 'PASS' : 'FAIL'}`);
     allPass &&= searchPass && rssPass;
