@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe } from 'vitest';
-import { DPA_SAMPLE, REUTERS_SAMPLE, ROOT, expect, importThroughInput, samplesPresent, screenshot, test } from './fixtures.js';
+import { DPA_SAMPLE, REUTERS_SAMPLE, expect, importThroughInput, samplesPresent, screenshot, test } from './fixtures.js';
 
 describe.skipIf(!samplesPresent)('import, list, read, filter, switch language', () => {
   test('a journalist imports two wire stories and reads the Reuters one', async ({ app }) => {
@@ -64,8 +64,6 @@ describe.skipIf(!samplesPresent)('import, list, read, filter, switch language', 
     // Imported text is rendered as text: no element came out of the file.
     expect(await reader.locator('.reader-body :is(script, iframe, img, a)').count()).toBe(0);
     await screenshot(page, 'reading-view.png');
-    fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
-    await page.screenshot({ path: path.join(ROOT, 'docs', 'screenshot.png') });
 
     // Full-text filter as you type.
     const search = page.getByRole('searchbox', { name: 'Sammlung filtern' });
